@@ -1,0 +1,81 @@
+import { existsSync } from 'node:fs';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import { LIMITS } from '@kefu/shared';
+import type { AppConfig } from './config.js';
+import type { DB } from './db/schema.js';
+import { registerAuth } from './http/auth.js';
+import { registerErrorHandler, requestLocale, sendError } from './http/error-handler.js';
+import { authRoutes } from './modules/auth/auth.routes.js';
+import { auditRoutes } from './modules/audit/audit.routes.js';
+import { customersRoutes } from './modules/customers/customers.routes.js';
+import { directoryRoutes } from './modules/directory/directory.routes.js';
+import { organizationRoutes } from './modules/organization/organization.routes.js';
+import { rolesRoutes } from './modules/roles/roles.routes.js';
+import { ticketTypesRoutes } from './modules/ticket-types/ticket-types.routes.js';
+import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
+import { usersRoutes } from './modules/users/users.routes.js';
+
+export interface BuildAppOptions {
+  db: Kysely<DB>;
+  config: AppConfig;
+  logger?: boolean;
+}
+
+export async function buildApp({ db, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandler(app);
+
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: LIMITS.attachmentBytesMax, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Kefu API', version: '1', description: 'Everything the Kefu web UI does. Authenticate with `POST /api/v1/auth/login` (cookie) or an API token as `Authorization: Bearer <token>`. Errors answer `{error:{code,message,details}}` with the message in the language of `Accept-Language`.' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } },
+      security: [{ bearer: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
+  registerAuth(app, db);
+
+  app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  const deps = { db, config };
+  await app.register(
+    async (v1) => {
+      await v1.register(authRoutes, deps);
+      await v1.register(ticketsRoutes, deps);
+      await v1.register(ticketTypesRoutes, deps);
+      await v1.register(customersRoutes, deps);
+      await v1.register(usersRoutes, deps);
+      await v1.register(rolesRoutes, deps);
+      await v1.register(organizationRoutes, deps);
+      await v1.register(directoryRoutes, deps);
+      await v1.register(auditRoutes, deps);
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const hasWebUi = existsSync(config.webDistDir);
+  if (hasWebUi) await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });
+  app.setNotFoundHandler((request, reply) => {
+    // The UI routes on the client: any non-API path answers the app shell.
+    if (hasWebUi && !request.url.startsWith('/api/')) return reply.sendFile('index.html');
+    return sendError(reply, requestLocale(request), 'NOT_FOUND', { entity: 'record' });
+  });
+  return app;
+}

@@ -1,0 +1,255 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A timestamp with a database default. */
+type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
+type CreatedAt = ColumnType<Date, Date | string | undefined, never>;
+/** A jsonb column with a default; written as JSON text. */
+type JsonDefault<T> = ColumnType<T, string | undefined, string>;
+type TsVector = ColumnType<string | null, string | null | undefined, string | null>;
+
+export interface TenantsTable {
+  id: number;
+  code: string;
+  name: string;
+  timezone: Generated<string>;
+  settings: JsonDefault<Record<string, unknown>>;
+  created_at: CreatedAt;
+}
+
+export interface RolesTable {
+  tenant_id: number;
+  id: Generated<number>;
+  key: string;
+  name_zh: string;
+  name_en: string;
+  permissions: string[];
+  builtin: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface TeamsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  name: string;
+  leader_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  tenant_id: number;
+  id: Generated<number>;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role_id: number;
+  team_id: number | null;
+  employee_no: string | null;
+  email: string | null;
+  locale: Generated<string>;
+  active: Generated<boolean>;
+  last_login_at: Timestamp | null;
+  created_at: CreatedAt;
+  updated_at: TimestampDefault;
+  version: Generated<number>;
+}
+
+export interface SkillGroupsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  name: string;
+  strategy: string;
+  last_assigned_user_id: number | null;
+  created_at: CreatedAt;
+}
+
+export interface SkillGroupMembersTable {
+  tenant_id: number;
+  skill_group_id: number;
+  user_id: number;
+}
+
+export interface DepartmentsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  name: string;
+  contact_name: string | null;
+  email: string | null;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  token_hash: string;
+  user_id: number;
+  kind: 'session' | 'api';
+  name: string | null;
+  created_at: CreatedAt;
+  expires_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
+export interface AuditLogTable {
+  tenant_id: number;
+  id: Generated<number>;
+  at: TimestampDefault;
+  actor_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: number | null;
+  detail: JsonDefault<Record<string, unknown>>;
+  ip: string | null;
+}
+
+export interface CustomersTable {
+  tenant_id: number;
+  id: Generated<number>;
+  kind: string;
+  name: string;
+  organization_id: number | null;
+  email: string | null;
+  address: string | null;
+  grade: string | null;
+  notes: string | null;
+  tags: Generated<string[]>;
+  search_vector: TsVector;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: TimestampDefault;
+  version: Generated<number>;
+}
+
+export interface CustomerPhonesTable {
+  tenant_id: number;
+  id: Generated<number>;
+  customer_id: number;
+  number: string;
+  normalized: string;
+  label: string | null;
+  created_at: CreatedAt;
+}
+
+export interface TicketTypesTable {
+  tenant_id: number;
+  id: Generated<number>;
+  key: string;
+  name_zh: string;
+  name_en: string;
+  fields: JsonDefault<unknown[]>;
+  builtin: Generated<boolean>;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
+export interface TicketsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  number: Generated<string>;
+  type_key: string;
+  subject: string;
+  description: string;
+  status: string;
+  priority: string;
+  channel: string;
+  customer_id: number | null;
+  contact_name: string | null;
+  contact_phone: string | null;
+  contact_phone_normalized: string | null;
+  event_time: Timestamp | null;
+  event_place: string | null;
+  event_person: string | null;
+  responsible_id: number | null;
+  assignee_id: number | null;
+  team_id: number | null;
+  skill_group_id: number | null;
+  department_id: number | null;
+  transfer_due_at: Timestamp | null;
+  callback_pending: Generated<boolean>;
+  answered_on_spot: Generated<boolean>;
+  tags: Generated<string[]>;
+  custom: JsonDefault<Record<string, unknown>>;
+  merged_into_id: number | null;
+  search_vector: TsVector;
+  created_by: number | null;
+  created_at: TimestampDefault;
+  updated_at: TimestampDefault;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  reopen_count: Generated<number>;
+  version: Generated<number>;
+}
+
+export interface TicketNotesTable {
+  tenant_id: number;
+  id: Generated<number>;
+  ticket_id: number;
+  author_id: number | null;
+  body: string;
+  internal: boolean;
+  created_at: CreatedAt;
+}
+
+export interface TicketLinksTable {
+  tenant_id: number;
+  ticket_id: number;
+  other_id: number;
+  kind: string;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface TicketAttachmentsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  ticket_id: number;
+  filename: string;
+  mime_type: string;
+  size: number;
+  storage_key: string;
+  sha256: string;
+  uploaded_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface TicketTransfersTable {
+  tenant_id: number;
+  id: Generated<number>;
+  ticket_id: number;
+  department_id: number;
+  request: string;
+  due_at: Timestamp;
+  answer: string | null;
+  answered_at: Timestamp | null;
+  answered_by: string | null;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface DB {
+  tenants: TenantsTable;
+  roles: RolesTable;
+  teams: TeamsTable;
+  users: UsersTable;
+  skill_groups: SkillGroupsTable;
+  skill_group_members: SkillGroupMembersTable;
+  departments: DepartmentsTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+  customers: CustomersTable;
+  customer_phones: CustomerPhonesTable;
+  ticket_types: TicketTypesTable;
+  tickets: TicketsTable;
+  ticket_notes: TicketNotesTable;
+  ticket_links: TicketLinksTable;
+  ticket_attachments: TicketAttachmentsTable;
+  ticket_transfers: TicketTransfersTable;
+}
+
+export type TicketRow = Selectable<TicketsTable>;
+export type NewTicketRow = Insertable<TicketsTable>;
+export type TicketRowUpdate = Updateable<TicketsTable>;
+export type UserRow = Selectable<UsersTable>;
+export type CustomerRow = Selectable<CustomersTable>;

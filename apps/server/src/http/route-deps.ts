@@ -1,0 +1,9 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../db/schema.js';
+import type { AppConfig } from '../config.js';
+
+/** What every route plugin receives: the database and the configuration. */
+export interface RouteDeps {
+  db: Kysely<DB>;
+  config: AppConfig;
+}

@@ -1,0 +1,47 @@
+import { buildApp } from './app.js';
+import { loadConfig } from './config.js';
+import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
+
+/** `npm start`: migrate, seed the demo department on first start, serve the API and the web UI. */
+export async function serve(): Promise<void> {
+  const config = loadConfig();
+  const started = Date.now();
+  const database = await openPreparedDatabase(config);
+  const seedDemo = process.env.KEFU_SEED_DEMO !== 'false';
+  const password = seedDemo ? demoPassword(config) : null;
+  const seeded = password ? await seedDemoIfEmpty(database, password) : null;
+  const app = await buildApp({ db: database.db, config, logger: true });
+  await app.listen({ port: config.port, host: config.host });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://localhost:${port}`;
+  const lines = [
+    '',
+    `  Kefu 客服 is running: ${url}`,
+    `  API docs: ${url}/api/docs`,
+    `  Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
+  ];
+  if (seeded) lines.push(`  Seeded 示例客服中心: ${seeded.users.length} users, ${seeded.customers} customers, ${seeded.tickets} work orders`);
+  if (password) {
+    lines.push('  Demo logins (same password for all): admin, manager, gm, leader, agent, qa, complaints, archivist, agent02 … agent13');
+    lines.push(`  Demo password: ${password}`);
+  }
+  lines.push(`  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`, '');
+  console.log(lines.join('\n'));
+
+  const shutdown = async (signal: string) => {
+    console.log(`${signal}: shutting down`);
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  serve().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

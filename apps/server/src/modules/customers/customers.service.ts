@@ -1,0 +1,160 @@
+import { sql, type Kysely } from 'kysely';
+import type { Customer, CustomerCreate, CustomerListQuery, CustomerPanel, CustomerUpdate } from '@kefu/shared';
+import type { DB } from '../../db/schema.js';
+import { can, type Actor } from '../../lib/actor.js';
+import { AppError, invalid, notFound, versionConflict } from '../../lib/app-error.js';
+import { now, toIsoRequired } from '../../lib/clock.js';
+import { isPlausiblePhone, normalizePhone } from '../../lib/phone.js';
+import { indexTokens } from '../../lib/search-text.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { customerColumns, customerIdsByPhone, filteredCustomers, phonesOf } from './customers.repo.js';
+import { presentCustomer } from './customers.presenter.js';
+
+function assertCanRead(actor: Actor) {
+  if (!can(actor, 'customers.read')) throw new AppError('FORBIDDEN');
+}
+function assertCanWrite(actor: Actor) {
+  if (!can(actor, 'customers.write')) throw new AppError('FORBIDDEN');
+}
+
+type PhoneInput = CustomerCreate['phones'][number];
+function phoneParts(phone: PhoneInput) {
+  const number = typeof phone === 'string' ? phone : phone.number;
+  if (!isPlausiblePhone(number)) throw invalid(`phones: ${number}`);
+  return { number: number.trim(), normalized: normalizePhone(number), label: typeof phone === 'string' ? null : (phone.label ?? null) };
+}
+
+function searchVector(name: string, notes: string | null | undefined, tags: readonly string[] | undefined) {
+  return sql<string>`to_tsvector('simple', ${indexTokens(name, notes, (tags ?? []).join(' '))})`;
+}
+
+async function assertOrganization(db: Kysely<DB>, tenantId: number, organizationId: number | null | undefined) {
+  if (organizationId == null) return;
+  const org = await db.selectFrom('customers').select('kind').where('tenant_id', '=', tenantId).where('id', '=', organizationId).executeTakeFirst();
+  if (!org || org.kind !== 'organization') throw notFound('customer');
+}
+
+/** Inserts a customer and its phones; the caller owns the transaction (used by ticket intake too). */
+export async function insertCustomer(db: Kysely<DB>, actor: Actor, input: CustomerCreate): Promise<number> {
+  await assertOrganization(db, actor.tenantId, input.organizationId);
+  const row = await db
+    .insertInto('customers')
+    .values({
+      tenant_id: actor.tenantId,
+      kind: input.kind,
+      name: input.name,
+      organization_id: input.organizationId ?? null,
+      email: input.email ?? null,
+      address: input.address ?? null,
+      grade: input.grade ?? null,
+      notes: input.notes ?? null,
+      tags: input.tags ?? [],
+      search_vector: searchVector(input.name, input.notes, input.tags) as never,
+      created_by: actor.userId || null,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const phones = input.phones.map(phoneParts);
+  if (phones.length > 0) {
+    await db.insertInto('customer_phones').values(phones.map((p) => ({ tenant_id: actor.tenantId, customer_id: row.id, ...p }))).execute();
+  }
+  await writeAudit(db, actor, { action: 'customer.created', entity: 'customer', entityId: row.id, detail: { name: input.name, kind: input.kind, phones: phones.length } });
+  return row.id;
+}
+
+export async function createCustomer({ db, actor, input }: { db: Kysely<DB>; actor: Actor; input: CustomerCreate }): Promise<Customer> {
+  assertCanWrite(actor);
+  const id = await db.transaction().execute((trx) => insertCustomer(trx, actor, input));
+  return getCustomer({ db, actor, id });
+}
+
+export async function getCustomer({ db, actor, id }: { db: Kysely<DB>; actor: Actor; id: number }): Promise<Customer> {
+  assertCanRead(actor);
+  const row = await customerColumns(db, actor.tenantId).where('c.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('customer');
+  return presentCustomer(row, await phonesOf(db, actor.tenantId, [id]));
+}
+
+export async function findCustomerIdsByPhone(db: Kysely<DB>, tenantId: number, phone: string): Promise<number[]> {
+  return customerIdsByPhone(db, tenantId, normalizePhone(phone));
+}
+
+export async function listCustomers({ db, actor, query }: { db: Kysely<DB>; actor: Actor; query: CustomerListQuery }) {
+  assertCanRead(actor);
+  const ids = query.phone ? await findCustomerIdsByPhone(db, actor.tenantId, query.phone) : undefined;
+  const filters = { q: query.q, ids, kind: query.kind, organizationId: query.organizationId };
+  const [rows, count] = await Promise.all([
+    filteredCustomers(db, actor.tenantId, filters).orderBy('c.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    db.selectFrom(filteredCustomers(db, actor.tenantId, filters).limit(10_001).as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+  ]);
+  const phones = await phonesOf(db, actor.tenantId, rows.map((r) => r.id));
+  const total = Number(count.n);
+  return { items: rows.map((r) => presentCustomer(r, phones)), total: Math.min(total, 10_000), totalCapped: total > 10_000, page: query.page, pageSize: query.pageSize };
+}
+
+export async function updateCustomer({ db, actor, id, input }: { db: Kysely<DB>; actor: Actor; id: number; input: CustomerUpdate }): Promise<Customer> {
+  assertCanWrite(actor);
+  await db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('customers').selectAll().where('tenant_id', '=', actor.tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!current) throw notFound('customer');
+    if (current.version !== input.version) throw versionConflict();
+    if (input.organizationId === id) throw invalid('organizationId');
+    await assertOrganization(trx, actor.tenantId, input.organizationId);
+    const name = input.name ?? current.name;
+    const notes = input.notes === undefined ? current.notes : input.notes;
+    const tags = input.tags ?? current.tags;
+    await trx
+      .updateTable('customers')
+      .set({
+        name,
+        notes,
+        tags,
+        ...(input.email !== undefined ? { email: input.email } : {}),
+        ...(input.address !== undefined ? { address: input.address } : {}),
+        ...(input.organizationId !== undefined ? { organization_id: input.organizationId } : {}),
+        ...(input.grade !== undefined ? { grade: input.grade } : {}),
+        search_vector: searchVector(name, notes, tags) as never,
+        updated_at: now(),
+        version: current.version + 1,
+      })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', id)
+      .execute();
+    if (input.phones) {
+      await trx.deleteFrom('customer_phones').where('tenant_id', '=', actor.tenantId).where('customer_id', '=', id).execute();
+      const phones = input.phones.map(phoneParts);
+      if (phones.length) await trx.insertInto('customer_phones').values(phones.map((p) => ({ tenant_id: actor.tenantId, customer_id: id, ...p }))).execute();
+    }
+    const changed = Object.keys(input).filter((k) => k !== 'version');
+    await writeAudit(trx, actor, { action: 'customer.updated', entity: 'customer', entityId: id, detail: { fields: changed } });
+  });
+  return getCustomer({ db, actor, id });
+}
+
+/** The unmasked personal data, for roles that need it; every reveal is audit-logged. */
+export async function revealCustomerPii({ db, actor, id }: { db: Kysely<DB>; actor: Actor; id: number }) {
+  if (!can(actor, 'customers.reveal_pii')) throw new AppError('FORBIDDEN');
+  const row = await db.selectFrom('customers').select(['email', 'address']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('customer');
+  const phones = await phonesOf(db, actor.tenantId, [id]);
+  await writeAudit(db, actor, { action: 'customer.pii_revealed', entity: 'customer', entityId: id, detail: { fields: ['phones', 'email', 'address'] } });
+  return { phones: phones.map((p) => ({ id: p.id, number: p.number, label: p.label })), email: row.email, address: row.address };
+}
+
+export async function getCustomerPanel({ db, actor, id }: { db: Kysely<DB>; actor: Actor; id: number }): Promise<CustomerPanel> {
+  const customer = await getCustomer({ db, actor, id });
+  const ticketBase = db.selectFrom('tickets').where('tenant_id', '=', actor.tenantId).where('customer_id', '=', id);
+  const pick = ['id', 'number', 'subject', 'status', 'type_key', 'created_at'] as const;
+  const [open, recent, counts, members] = await Promise.all([
+    ticketBase.select(pick).where('status', 'not in', ['resolved', 'closed']).orderBy('created_at', 'desc').limit(10).execute(),
+    ticketBase.select(pick).orderBy('created_at', 'desc').limit(10).execute(),
+    ticketBase
+      .select((eb) => [eb.fn.countAll<number>().as('total'), eb.fn.countAll<number>().filterWhere('type_key', '=', 'complaint').as('complaints')])
+      .executeTakeFirstOrThrow(),
+    customer.kind === 'organization'
+      ? db.selectFrom('customers').select(['id', 'name']).where('tenant_id', '=', actor.tenantId).where('organization_id', '=', id).orderBy('name').limit(100).execute()
+      : Promise.resolve([]),
+  ]);
+  const brief = (t: (typeof open)[number]) => ({ id: t.id, number: t.number, subject: t.subject, status: t.status, type: t.type_key, createdAt: toIsoRequired(t.created_at) });
+  return { ...customer, openTickets: open.map(brief), recentTickets: recent.map(brief), ticketCount: Number(counts.total), complaintCount: Number(counts.complaints), members };
+}

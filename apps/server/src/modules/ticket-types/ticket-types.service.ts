@@ -1,0 +1,66 @@
+import type { Kysely } from 'kysely';
+import { BUILTIN_TICKET_TYPES, type CustomFieldDef, type TicketType, type TicketTypeInput } from '@kefu/shared';
+import type { DB } from '../../db/schema.js';
+import { can, type Actor } from '../../lib/actor.js';
+import { AppError, notFound } from '../../lib/app-error.js';
+import { writeAudit } from '../audit/audit.service.js';
+
+export const BUILTIN_TYPE_NAMES: Record<(typeof BUILTIN_TICKET_TYPES)[number], { zh: string; en: string }> = {
+  consultation: { zh: '咨询', en: 'Consultation' },
+  suggestion: { zh: '建议', en: 'Suggestion' },
+  complaint: { zh: '投诉', en: 'Complaint' },
+  repair: { zh: '报修', en: 'Repair request' },
+  callback: { zh: '回访', en: 'Callback' },
+};
+
+type Row = { id: number; key: string; name_zh: string; name_en: string; fields: unknown; builtin: boolean; active: boolean };
+const present = (r: Row): TicketType => ({ id: r.id, key: r.key, nameZh: r.name_zh, nameEn: r.name_en, fields: r.fields as CustomFieldDef[], builtin: r.builtin, active: r.active });
+
+export async function listTicketTypes({ db, actor }: { db: Kysely<DB>; actor: Actor }): Promise<TicketType[]> {
+  const rows = await db.selectFrom('ticket_types').select(['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active']).where('tenant_id', '=', actor.tenantId).orderBy('id').execute();
+  return rows.map(present);
+}
+
+function assertUniqueFieldKeys(fields: CustomFieldDef[]) {
+  const keys = fields.map((f) => f.key);
+  if (new Set(keys).size !== keys.length) throw new AppError('VALIDATION', { detail: 'fields.key' });
+  for (const f of fields) if (f.kind === 'select' && !f.options?.length) throw new AppError('VALIDATION', { detail: `fields.${f.key}.options` });
+}
+
+export async function createTicketType({ db, actor, input }: { db: Kysely<DB>; actor: Actor; input: TicketTypeInput }): Promise<TicketType> {
+  if (!can(actor, 'admin.ticket_types')) throw new AppError('FORBIDDEN');
+  assertUniqueFieldKeys(input.fields);
+  return db.transaction().execute(async (trx) => {
+    const exists = await trx.selectFrom('ticket_types').select('id').where('tenant_id', '=', actor.tenantId).where('key', '=', input.key).executeTakeFirst();
+    if (exists) throw new AppError('CONFLICT', { detail: `key ${input.key}` });
+    const row = await trx
+      .insertInto('ticket_types')
+      .values({ tenant_id: actor.tenantId, key: input.key, name_zh: input.nameZh, name_en: input.nameEn, fields: JSON.stringify(input.fields), active: input.active })
+      .returning(['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active'])
+      .executeTakeFirstOrThrow();
+    await writeAudit(trx, actor, { action: 'ticket_type.created', entity: 'ticket_type', entityId: row.id, detail: { key: input.key } });
+    return present(row);
+  });
+}
+
+export async function updateTicketType({ db, actor, id, input }: { db: Kysely<DB>; actor: Actor; id: number; input: Partial<Omit<TicketTypeInput, 'key'>> }): Promise<TicketType> {
+  if (!can(actor, 'admin.ticket_types')) throw new AppError('FORBIDDEN');
+  if (input.fields) assertUniqueFieldKeys(input.fields);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('ticket_types')
+      .set({
+        ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
+        ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
+        ...(input.fields !== undefined ? { fields: JSON.stringify(input.fields) } : {}),
+        ...(input.active !== undefined ? { active: input.active } : {}),
+      })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', id)
+      .returning(['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active'])
+      .executeTakeFirst();
+    if (!row) throw notFound('ticketType');
+    await writeAudit(trx, actor, { action: 'ticket_type.updated', entity: 'ticket_type', entityId: id, detail: { fields: Object.keys(input) } });
+    return present(row);
+  });
+}

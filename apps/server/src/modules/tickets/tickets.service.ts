@@ -1,0 +1,208 @@
+import type { Kysely } from 'kysely';
+import type { TicketCreate, Ticket, TicketListQuery, TicketPage, TicketStatus, TicketUpdate, CustomFieldDef } from '@kefu/shared';
+import type { DB, TicketRow } from '../../db/schema.js';
+import { can, type Actor } from '../../lib/actor.js';
+import { AppError, invalid, notFound, versionConflict } from '../../lib/app-error.js';
+import { now } from '../../lib/clock.js';
+import { normalizePhone } from '../../lib/phone.js';
+import { writeAudit } from '../audit/audit.service.js';
+import { findCustomerIdsByPhone, insertCustomer } from '../customers/customers.service.js';
+import { chooseAssignee } from './ticket-assignment.service.js';
+import { assertTransition, isReopen, statusTimestamps } from './ticket-lifecycle.js';
+import { assertCustomFields, assertFollowUpFields } from './ticket-rules.js';
+import { reindexTicket, ticketSearchVector } from './ticket-search.js';
+import { assertCanAssign, assertCanReadTicket, assertCanUpdateTicket, listRestriction } from './tickets.policy.js';
+import { presentTicket } from './tickets.presenter.js';
+import { findCustomerName, findTicketView, listTicketRows, lockTicket } from './tickets.repo.js';
+
+interface Ctx {
+  db: Kysely<DB>;
+  actor: Actor;
+}
+
+async function ticketTypeFields(db: Kysely<DB>, tenantId: number, key: string): Promise<CustomFieldDef[]> {
+  const type = await db.selectFrom('ticket_types').select(['fields', 'active']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
+  if (!type || !type.active) throw invalid(`type: ${key}`, { field: 'type' });
+  return type.fields as CustomFieldDef[];
+}
+
+async function assertExists(db: Kysely<DB>, table: 'users' | 'teams' | 'skill_groups' | 'customers', tenantId: number, id: number | null | undefined, entity: string) {
+  if (id == null) return;
+  const row = await db.selectFrom(table).select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound(entity);
+}
+
+export async function getTicket({ db, actor, id }: Ctx & { id: number }): Promise<Ticket> {
+  const row = await findTicketView(db, actor.tenantId, id);
+  assertCanReadTicket(actor, row);
+  return presentTicket(row!, actor);
+}
+
+export async function createTicket({ db, actor, input }: Ctx & { input: TicketCreate }): Promise<Ticket> {
+  if (!can(actor, 'tickets.create')) throw new AppError('FORBIDDEN');
+  const fields = await ticketTypeFields(db, actor.tenantId, input.type);
+  assertCustomFields(fields, input.custom ?? {});
+  if (input.answeredOnSpot === true && !input.answer?.trim()) throw invalid('answer', { field: 'answer' });
+  if (input.answeredOnSpot === false) assertFollowUpFields(input);
+  if (input.assigneeId !== undefined) assertCanAssign(actor, { assignee_id: null }, input.assigneeId);
+
+  const id = await db.transaction().execute(async (trx) => {
+    await assertExists(trx, 'users', actor.tenantId, input.assigneeId, 'user');
+    await assertExists(trx, 'teams', actor.tenantId, input.teamId, 'team');
+    await assertExists(trx, 'skill_groups', actor.tenantId, input.skillGroupId, 'skillGroup');
+    await assertExists(trx, 'customers', actor.tenantId, input.customerId, 'customer');
+    const contactPhoneNormalized = input.contactPhone ? normalizePhone(input.contactPhone) : null;
+    let customerId = input.customerId ?? null;
+    if (customerId === null && input.contactPhone) {
+      customerId = (await findCustomerIdsByPhone(trx, actor.tenantId, input.contactPhone))[0] ?? null;
+    }
+    if (customerId === null && input.createCustomer && (input.contactName || input.contactPhone)) {
+      customerId = await insertCustomer(trx, actor, {
+        kind: 'person',
+        name: input.contactName || input.contactPhone!,
+        phones: input.contactPhone ? [input.contactPhone] : [],
+      });
+    }
+    let assigneeId = input.assigneeId ?? null;
+    if (assigneeId === null && input.skillGroupId && input.answeredOnSpot !== true) {
+      assigneeId = await chooseAssignee(trx, actor.tenantId, input.skillGroupId);
+    }
+    const at = now();
+    const status: TicketStatus = input.answeredOnSpot ? 'resolved' : assigneeId !== null ? 'assigned' : 'new';
+    const values = {
+      subject: input.subject,
+      description: input.description,
+      contact_name: input.contactName ?? null,
+      contact_phone_normalized: contactPhoneNormalized,
+      event_place: input.eventPlace ?? null,
+      event_person: input.eventPerson ?? null,
+      tags: input.tags ?? [],
+    };
+    const customerName = await findCustomerName(trx, actor.tenantId, customerId);
+    const row = await trx
+      .insertInto('tickets')
+      .values({
+        tenant_id: actor.tenantId,
+        type_key: input.type,
+        status,
+        priority: input.priority,
+        channel: input.channel,
+        customer_id: customerId,
+        contact_phone: input.contactPhone ?? null,
+        event_time: input.eventTime ? new Date(input.eventTime) : null,
+        responsible_id: actor.userId || null,
+        assignee_id: assigneeId,
+        team_id: input.teamId ?? actor.teamId,
+        skill_group_id: input.skillGroupId ?? null,
+        answered_on_spot: input.answeredOnSpot === true,
+        custom: JSON.stringify(input.custom ?? {}),
+        created_by: actor.userId || null,
+        created_at: at,
+        updated_at: at,
+        resolved_at: status === 'resolved' ? at : null,
+        search_vector: ticketSearchVector(values, customerName, input.answer ? [input.answer] : []) as never,
+        ...values,
+      })
+      .returning(['id', 'number'])
+      .executeTakeFirstOrThrow();
+    if (input.answeredOnSpot && input.answer) {
+      await trx.insertInto('ticket_notes').values({ tenant_id: actor.tenantId, ticket_id: row.id, author_id: actor.userId || null, body: input.answer, internal: false }).execute();
+    }
+    await writeAudit(trx, actor, {
+      action: 'ticket.created',
+      entity: 'ticket',
+      entityId: row.id,
+      detail: { number: row.number, type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null },
+    });
+    return row.id;
+  });
+  return getTicket({ db, actor, id });
+}
+
+export async function listTickets({ db, actor, query }: Ctx & { query: TicketListQuery }): Promise<TicketPage> {
+  const onlyInvolving = listRestriction(actor);
+  const { rows, total, totalCapped } = await listTicketRows(db, actor.tenantId, { ...query, onlyInvolving, actorId: actor.userId });
+  return { items: rows.map((r) => presentTicket(r, actor)), total, totalCapped, page: query.page, pageSize: query.pageSize };
+}
+
+const EDITABLE: Array<[keyof TicketUpdate, keyof TicketRow]> = [
+  ['type', 'type_key'], ['subject', 'subject'], ['description', 'description'], ['priority', 'priority'], ['channel', 'channel'],
+  ['customerId', 'customer_id'], ['contactName', 'contact_name'], ['contactPhone', 'contact_phone'], ['eventTime', 'event_time'],
+  ['eventPlace', 'event_place'], ['eventPerson', 'event_person'], ['tags', 'tags'], ['custom', 'custom'],
+  ['skillGroupId', 'skill_group_id'], ['teamId', 'team_id'], ['assigneeId', 'assignee_id'],
+];
+
+function comparable(value: unknown): string {
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value ?? null);
+}
+
+/** Lock, check the version, apply, audit: the frame every change of an order goes through. */
+export async function changeTicket(
+  { db, actor, id, version }: Ctx & { id: number; version?: number },
+  apply: (trx: Kysely<DB>, current: TicketRow) => Promise<{ set: Partial<Record<keyof TicketRow, unknown>>; audit: Array<{ action: string; detail: Record<string, unknown> }> }>,
+): Promise<Ticket> {
+  await db.transaction().execute(async (trx) => {
+    const current = await lockTicket(trx, actor.tenantId, id);
+    assertCanUpdateTicket(actor, current);
+    if (version !== undefined && current!.version !== version) throw versionConflict();
+    if (current!.merged_into_id !== null) throw new AppError('CONFLICT', { detail: 'merged' });
+    const { set, audit } = await apply(trx, current!);
+    if (Object.keys(set).length === 0 && audit.length === 0) return;
+    await trx
+      .updateTable('tickets')
+      .set({ ...(set as object), updated_at: now(), version: current!.version + 1 })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('id', '=', id)
+      .execute();
+    await writeAudit(trx, actor, audit.map((a) => ({ action: a.action, entity: 'ticket', entityId: id, detail: a.detail })));
+    if (set.subject !== undefined || set.description !== undefined || set.customer_id !== undefined || set.contact_name !== undefined || set.tags !== undefined || set.contact_phone !== undefined) {
+      await reindexTicket(trx, actor.tenantId, id);
+    }
+  });
+  return getTicket({ db, actor, id });
+}
+
+export async function updateTicket({ db, actor, id, input }: Ctx & { id: number; input: TicketUpdate }): Promise<Ticket> {
+  return changeTicket({ db, actor, id, version: input.version }, async (trx, current) => {
+    const set: Record<string, unknown> = {};
+    const changes: Record<string, [unknown, unknown]> = {};
+    for (const [key, column] of EDITABLE) {
+      if (input[key] === undefined) continue;
+      let value: unknown = input[key];
+      if (key === 'eventTime') value = value === null ? null : new Date(value as string);
+      if (comparable(value) === comparable(current[column])) continue;
+      set[column] = key === 'custom' ? JSON.stringify(value) : value;
+      changes[key] = [current[column], value];
+    }
+    if ('assignee_id' in set) {
+      assertCanAssign(actor, current, set.assignee_id as number | null);
+      await assertExists(trx, 'users', actor.tenantId, set.assignee_id as number | null, 'user');
+    }
+    if ('customer_id' in set) await assertExists(trx, 'customers', actor.tenantId, set.customer_id as number | null, 'customer');
+    if ('skill_group_id' in set) await assertExists(trx, 'skill_groups', actor.tenantId, set.skill_group_id as number | null, 'skillGroup');
+    if ('team_id' in set) await assertExists(trx, 'teams', actor.tenantId, set.team_id as number | null, 'team');
+    if ('contact_phone' in set) set.contact_phone_normalized = set.contact_phone ? normalizePhone(set.contact_phone as string) : null;
+    if ('type_key' in set || 'custom' in set) {
+      const fields = await ticketTypeFields(trx, actor.tenantId, (set.type_key as string) ?? current.type_key);
+      assertCustomFields(fields, (input.custom ?? current.custom) as Record<string, unknown>);
+    }
+    const audit: Array<{ action: string; detail: Record<string, unknown> }> = [];
+    if (Object.keys(changes).length > 0) audit.push({ action: 'ticket.updated', detail: { changes } });
+    const from = current.status as TicketStatus;
+    let to = input.status ?? from;
+    // Giving an unassigned new order an assignee moves it to "assigned" unless a status was asked for.
+    if (input.status === undefined && from === 'new' && set.assignee_id) to = 'assigned';
+    if (to !== from) {
+      assertTransition(from, to);
+      if (to === 'assigned' && !(set.assignee_id ?? current.assignee_id)) throw new AppError('INVALID_TRANSITION', { from, to });
+      if (to === 'waiting_department' && current.department_id === null) throw new AppError('INVALID_TRANSITION', { from, to });
+      Object.assign(set, { status: to }, statusTimestamps(from, to, now()));
+      if (isReopen(from, to)) set.reopen_count = current.reopen_count + 1;
+      audit.push({ action: isReopen(from, to) ? 'ticket.reopened' : 'ticket.status_changed', detail: { from, to, reason: input.statusReason ?? null } });
+    }
+    if (audit.length === 0) return { set: {}, audit: [] };
+    return { set, audit };
+  });
+}
+

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { LIMITS } from './limits.js';
+
+export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+export const idParamSchema = z.object({ id: idSchema });
+export type IdParam = z.infer<typeof idParamSchema>;
+
+export const pageQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
+});
+
+export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+
+/** Splits "a,b,c" query values into a list; repeated parameters arrive as arrays. */
+export function csvList<T extends z.ZodType>(item: T) {
+  return z.preprocess((value) => {
+    if (value === undefined || value === '') return undefined;
+    const parts = Array.isArray(value) ? value : String(value).split(',');
+    return parts.map((p) => String(p).trim()).filter(Boolean);
+  }, z.array(item).max(50).optional());
+}
+
+export const booleanQuery = z.preprocess((value) => {
+  if (value === 'true' || value === '1') return true;
+  if (value === 'false' || value === '0') return false;
+  return value;
+}, z.boolean().optional());
+
+export const userRefSchema = z.object({ id: z.number(), name: z.string() });
+export type UserRef = z.infer<typeof userRefSchema>;
+
+export function pagedSchema<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number(),
+    totalCapped: z.boolean(),
+    page: z.number(),
+    pageSize: z.number(),
+  });
+}
+
+export const okSchema = z.object({ ok: z.literal(true) });

@@ -1,0 +1,101 @@
+/** The closed set of error codes the API answers with. Each maps to one HTTP status in the server. */
+export const ERROR_CODES = [
+  'VALIDATION',
+  'UNAUTHENTICATED',
+  'BAD_CREDENTIALS',
+  'FORBIDDEN',
+  'NOT_FOUND',
+  'CONFLICT',
+  'VERSION_CONFLICT',
+  'INVALID_TRANSITION',
+  'MISSING_REQUIRED_FIELDS',
+  'PAYLOAD_TOO_LARGE',
+  'RATE_LIMITED',
+  'INTERNAL',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ApiErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    details?: unknown;
+  };
+}
+
+export type Locale = 'zh-CN' | 'en';
+export const LOCALES: readonly Locale[] = ['zh-CN', 'en'];
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+/** Picks our locale from an Accept-Language header or a stored preference. */
+export function resolveLocale(value: string | undefined | null): Locale {
+  if (!value) return DEFAULT_LOCALE;
+  const first = value.split(',')[0]?.trim().toLowerCase() ?? '';
+  if (first.startsWith('en')) return 'en';
+  return DEFAULT_LOCALE;
+}
+
+type Params = Record<string, string | number | readonly string[]>;
+
+const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
+  'zh-CN': {
+    VALIDATION: '输入有误：{detail}',
+    UNAUTHENTICATED: '请先登录',
+    BAD_CREDENTIALS: '用户名或密码错误',
+    FORBIDDEN: '您没有执行此操作的权限',
+    NOT_FOUND: '{entity}不存在或您无权查看',
+    CONFLICT: '{detail}',
+    VERSION_CONFLICT: '该记录已被他人修改，请刷新后重试',
+    INVALID_TRANSITION: '工单状态不能从“{from}”变为“{to}”',
+    MISSING_REQUIRED_FIELDS: '无法当场答复的工单必须填写：{fields}',
+    PAYLOAD_TOO_LARGE: '上传内容过大（上限 {limit}）',
+    RATE_LIMITED: '操作过于频繁，请稍后再试',
+    INTERNAL: '服务器内部错误，请稍后再试',
+  },
+  en: {
+    VALIDATION: 'Invalid input: {detail}',
+    UNAUTHENTICATED: 'Please sign in first',
+    BAD_CREDENTIALS: 'Wrong username or password',
+    FORBIDDEN: 'You are not allowed to do this',
+    NOT_FOUND: '{entity} not found or not visible to you',
+    CONFLICT: '{detail}',
+    VERSION_CONFLICT: 'This record was changed by someone else; reload and try again',
+    INVALID_TRANSITION: 'A work order cannot go from "{from}" to "{to}"',
+    MISSING_REQUIRED_FIELDS: 'A work order that cannot be answered on the spot needs: {fields}',
+    PAYLOAD_TOO_LARGE: 'Upload too large (limit {limit})',
+    RATE_LIMITED: 'Too many attempts; try again later',
+    INTERNAL: 'Internal server error; please try again later',
+  },
+};
+
+/** Words that fill error-message placeholders, translated. */
+export const errorWords: Record<Locale, Record<string, string>> = {
+  'zh-CN': {
+    ticket: '工单', customer: '客户', user: '用户', role: '角色', team: '班组', skillGroup: '技能组',
+    department: '部门', ticketType: '工单类型', attachment: '附件', note: '备注', token: '令牌', record: '记录',
+    time: '时间', place: '地点', person: '人物', event: '事件', contactPhone: '联系电话',
+    new: '新建', assigned: '已分派', in_progress: '处理中', waiting_customer: '等待客户', waiting_department: '等待部门',
+    resolved: '已解决', closed: '已关闭',
+  },
+  en: {
+    ticket: 'Work order', customer: 'Customer', user: 'User', role: 'Role', team: 'Team', skillGroup: 'Skill group',
+    department: 'Department', ticketType: 'Work-order type', attachment: 'Attachment', note: 'Note', token: 'Token', record: 'Record',
+    time: 'time', place: 'place', person: 'person', event: 'event', contactPhone: 'contact phone',
+    new: 'new', assigned: 'assigned', in_progress: 'in progress', waiting_customer: 'waiting on customer',
+    waiting_department: 'waiting on department', resolved: 'resolved', closed: 'closed',
+  },
+};
+
+export function translateWord(locale: Locale, word: string): string {
+  return errorWords[locale][word] ?? word;
+}
+
+export function formatErrorMessage(locale: Locale, code: ErrorCode, params: Params = {}): string {
+  const template = errorMessages[locale][code];
+  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
+    const value = params[key];
+    if (value === undefined) return '';
+    if (Array.isArray(value)) return value.map((v: string) => translateWord(locale, v)).join(locale === 'en' ? ', ' : '、');
+    return typeof value === 'string' ? translateWord(locale, value) : String(value);
+  });
+}

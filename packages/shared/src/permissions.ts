@@ -1,0 +1,46 @@
+/** Every permission a role can carry. Routes check these through each domain's policy. */
+export const PERMISSIONS = [
+  'tickets.read_all',
+  'tickets.read_own',
+  'tickets.create',
+  'tickets.update',
+  'tickets.assign',
+  'tickets.merge',
+  'tickets.delete_attachment',
+  'customers.read',
+  'customers.write',
+  'customers.reveal_pii',
+  'audit.read',
+  'admin.users',
+  'admin.roles',
+  'admin.teams',
+  'admin.ticket_types',
+  'admin.departments',
+  'admin.settings',
+  'reports.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const BUILTIN_ROLE_KEYS = ['admin', 'manager', 'gm', 'leader', 'agent', 'qa', 'complaints', 'archivist'] as const;
+export type BuiltinRoleKey = (typeof BUILTIN_ROLE_KEYS)[number];
+
+const all = [...PERMISSIONS];
+const workOrders: Permission[] = ['tickets.read_all', 'tickets.read_own', 'tickets.create', 'tickets.update', 'customers.read', 'customers.write'];
+
+export const BUILTIN_ROLES: Record<BuiltinRoleKey, { nameZh: string; nameEn: string; permissions: Permission[] }> = {
+  admin: { nameZh: '系统管理员', nameEn: 'Administrator', permissions: all },
+  manager: { nameZh: '客服经理', nameEn: 'Service manager', permissions: all.filter((p) => p !== 'admin.settings') },
+  gm: { nameZh: '总经理', nameEn: 'General manager', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'audit.read', 'reports.read'] },
+  leader: {
+    nameZh: '值班长', nameEn: 'Shift leader',
+    permissions: [...workOrders, 'tickets.assign', 'tickets.merge', 'tickets.delete_attachment', 'reports.read'],
+  },
+  agent: { nameZh: '客服代表', nameEn: 'Agent', permissions: workOrders },
+  qa: { nameZh: '质检员', nameEn: 'QA inspector', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'reports.read'] },
+  complaints: { nameZh: '投诉专员', nameEn: 'Complaint specialist', permissions: [...workOrders, 'tickets.assign', 'customers.reveal_pii'] },
+  archivist: { nameZh: '档案管理员', nameEn: 'Archivist', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'customers.write', 'customers.reveal_pii'] },
+};
+
+export function hasPermission(permissions: readonly string[], needed: Permission): boolean {
+  return permissions.includes(needed);
+}
