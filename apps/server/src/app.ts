@@ -12,6 +12,7 @@ import type { AppConfig } from './config.js';
 import type { DB } from './db/schema.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler, requestLocale, sendError } from './http/error-handler.js';
+import { registerInputGuard } from './http/input-guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
@@ -31,7 +32,7 @@ export interface BuildAppOptions {
 export async function buildApp({ db, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
-    bodyLimit: 1024 * 1024,
+    bodyLimit: LIMITS.jsonBodyBytesMax,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
@@ -50,6 +51,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', uiConfig: { docExpansion: 'list' } });
   registerAuth(app, db);
+  registerInputGuard(app);
 
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());

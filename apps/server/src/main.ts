@@ -1,10 +1,26 @@
+import cluster from 'node:cluster';
 import { buildApp } from './app.js';
 import { loadConfig } from './config.js';
 import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
 
-/** `npm start`: migrate, seed the demo department on first start, serve the API and the web UI. */
+/**
+ * `npm start`: migrate, seed the demo department on first start, serve the API and the web UI.
+ * With DATABASE_URL and KEFU_WORKERS=n, n stateless worker processes share the port (node:cluster);
+ * the embedded database belongs to one process, so PGlite always runs one.
+ */
 export async function serve(): Promise<void> {
   const config = loadConfig();
+  const workers = config.databaseUrl ? Math.max(1, Number(process.env.KEFU_WORKERS ?? 1) || 1) : 1;
+  if (workers > 1 && cluster.isPrimary) {
+    const database = await openPreparedDatabase(config);
+    if (process.env.KEFU_SEED_DEMO !== 'false') await seedDemoIfEmpty(database, demoPassword(config));
+    await database.close();
+    for (let i = 0; i < workers; i++) cluster.fork();
+    cluster.on('exit', (worker, code) => console.error(`worker ${worker.process.pid} exited (${code})`));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => { for (const w of Object.values(cluster.workers ?? {})) w?.kill(signal); process.exit(0); });
+    console.log(`Kefu primary ${process.pid}: ${workers} workers on port ${config.port}`);
+    return;
+  }
   const started = Date.now();
   const database = await openPreparedDatabase(config);
   const seedDemo = process.env.KEFU_SEED_DEMO !== 'false';

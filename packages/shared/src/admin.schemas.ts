@@ -71,7 +71,8 @@ export const skillGroupInputSchema = z.object({
   strategy: z.enum(ASSIGNMENT_STRATEGIES).default('round_robin'),
   memberIds: z.array(idSchema).max(1000).default([]),
 });
-export const skillGroupUpdateSchema = skillGroupInputSchema.partial();
+// Without defaults: zod 4 keeps them under .partial(), and a rename would reset the strategy and drop every member.
+export const skillGroupUpdateSchema = skillGroupInputSchema.extend({ strategy: z.enum(ASSIGNMENT_STRATEGIES), memberIds: z.array(idSchema).max(1000) }).partial();
 export const skillGroupSchema = z.object({
   id: z.number(),
   name: z.string(),
@@ -86,6 +87,9 @@ export const departmentInputSchema = z.object({
   email: z.email().max(200).optional(),
   active: z.boolean().default(true),
 });
+export const teamUpdateSchema = teamInputSchema.partial();
+/** Without the default: a rename must not reactivate a department. */
+export const departmentUpdateSchema = departmentInputSchema.extend({ active: z.boolean() }).partial();
 export const departmentSchema = z.object({
   id: z.number(),
   name: z.string(),

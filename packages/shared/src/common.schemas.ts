@@ -10,7 +10,13 @@ export const pageQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(LIMITS.pageSizeMax).default(LIMITS.pageSizeDefault),
 });
 
-export const isoDateTimeSchema = z.iso.datetime({ offset: true });
+/** Years a customer-service record can plausibly carry; year 0001 would also come back from PGlite as 2001. */
+export const DATE_YEAR_MIN = 1900;
+export const DATE_YEAR_MAX = 2999;
+export const isoDateTimeSchema = z.iso.datetime({ offset: true }).refine((value) => {
+  const year = Number(value.slice(0, 4));
+  return year >= DATE_YEAR_MIN && year <= DATE_YEAR_MAX;
+}, { message: `year ${DATE_YEAR_MIN}–${DATE_YEAR_MAX}` });
 
 /** Splits "a,b,c" query values into a list; repeated parameters arrive as arrays. */
 export function csvList<T extends z.ZodType>(item: T) {

@@ -23,9 +23,16 @@ export const customerCreateSchema = z.object({
 });
 export type CustomerCreate = z.infer<typeof customerCreateSchema>;
 
+// zod 4 keeps defaults under .partial(): `phones` must lose its default([]) here, or every change that
+// does not mention phones would delete them all.
 export const customerUpdateSchema = customerCreateSchema
   .omit({ kind: true })
-  .extend({ organizationId: idSchema.nullable(), email: z.email().max(200).nullable(), address: z.string().trim().max(LIMITS.addressMax).nullable() })
+  .extend({
+    phones: z.array(phoneInput).max(LIMITS.phonesPerCustomer),
+    organizationId: idSchema.nullable(),
+    email: z.email().max(200).nullable(),
+    address: z.string().trim().max(LIMITS.addressMax).nullable(),
+  })
   .partial()
   .extend({ version: z.number().int().min(1) });
 export type CustomerUpdate = z.infer<typeof customerUpdateSchema>;

@@ -76,6 +76,10 @@ export const errorWords: Record<Locale, Record<string, string>> = {
     time: '时间', place: '地点', person: '人物', event: '事件', contactPhone: '联系电话',
     new: '新建', assigned: '已分派', in_progress: '处理中', waiting_customer: '等待客户', waiting_department: '等待部门',
     resolved: '已解决', closed: '已关闭',
+    invalid_json_body: '请求体不是有效的 JSON', empty_json_body: '请求体为空', unsupported_content_type: '不支持的内容类型（Content-Type）',
+    duplicate_record: '已存在相同的记录', duplicate_username: '该用户名已被使用', duplicate_key: '该标识已存在', duplicate_name: '该名称已被使用',
+    cannot_deactivate_self: '不能停用自己的账号', admin_role_permissions: '系统管理员角色的权限不能修改', builtin_role: '内置角色不能删除',
+    role_in_use: '仍有用户使用该角色，不能删除', ticket_merged: '该工单已合并到其他工单，不能再修改', transfer_answered: '该转办已答复',
   },
   en: {
     ticket: 'Work order', customer: 'Customer', user: 'User', role: 'Role', team: 'Team', skillGroup: 'Skill group',
@@ -83,6 +87,12 @@ export const errorWords: Record<Locale, Record<string, string>> = {
     time: 'time', place: 'place', person: 'person', event: 'event', contactPhone: 'contact phone',
     new: 'new', assigned: 'assigned', in_progress: 'in progress', waiting_customer: 'waiting on customer',
     waiting_department: 'waiting on department', resolved: 'resolved', closed: 'closed',
+    invalid_json_body: 'the body is not valid JSON', empty_json_body: 'the body is empty', unsupported_content_type: 'unsupported Content-Type',
+    duplicate_record: 'A record with the same values already exists', duplicate_username: 'This username is already taken',
+    duplicate_key: 'This key already exists', duplicate_name: 'This name is already in use', cannot_deactivate_self: 'You cannot deactivate your own account',
+    admin_role_permissions: "The administrator role's permissions cannot be changed", builtin_role: 'Built-in roles cannot be deleted',
+    role_in_use: 'Users still have this role; it cannot be deleted', ticket_merged: 'This work order was merged into another and cannot change',
+    transfer_answered: 'This transfer has already been answered',
   },
 };
 

@@ -16,6 +16,8 @@ export const LIMITS = {
   pageSizeDefault: 20,
   searchQueryMax: 200,
   attachmentBytesMax: 20 * 1024 * 1024,
+  /** JSON request bodies (attachments go through multipart and attachmentBytesMax). */
+  jsonBodyBytesMax: 1024 * 1024,
   bulkMax: 500,
   customFieldsMax: 50,
   customFieldValueMax: 2000,

@@ -286,5 +286,10 @@ export const ticketTypeInputSchema = z.object({
   active: z.boolean().default(true),
 });
 export type TicketTypeInput = z.infer<typeof ticketTypeInputSchema>;
+/** Without the defaults: renaming a type must not drop its custom fields nor reactivate it. */
+export const ticketTypeUpdateSchema = ticketTypeInputSchema
+  .omit({ key: true })
+  .extend({ fields: z.array(customFieldDefSchema).max(LIMITS.customFieldsMax), active: z.boolean() })
+  .partial();
 export const ticketTypeSchema = ticketTypeInputSchema.extend({ id: z.number(), builtin: z.boolean() });
 export type TicketType = z.infer<typeof ticketTypeSchema>;

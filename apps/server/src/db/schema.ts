@@ -153,6 +153,7 @@ export interface TicketsTable {
   description: string;
   status: string;
   priority: string;
+  priority_rank: ColumnType<number, never, never>;
   channel: string;
   customer_id: number | null;
   contact_name: string | null;

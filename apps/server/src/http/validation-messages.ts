@@ -30,3 +30,12 @@ export function formatValidationIssues(locale: Locale, issues: ReadonlyArray<{ p
     return { path, code: String(issue.code ?? 'invalid'), message: `${field}: ${message ?? issue.message ?? ''}` };
   });
 }
+
+const nulMessages: Record<Locale, string> = { 'zh-CN': '不能包含空字符（U+0000）', en: 'must not contain the NUL character (U+0000)' };
+
+/** The issue for text holding U+0000, which PostgreSQL cannot store. */
+export function nulCharacterIssue(locale: Locale, path: string): FormattedIssue {
+  const [context, ...rest] = path.split('.');
+  const field = rest.length > 0 ? rest.join('.') : contextWords[locale][context ?? ''] ?? path;
+  return { path, code: 'invalid_string', message: `${field}: ${nulMessages[locale]}` };
+}

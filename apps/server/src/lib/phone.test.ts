@@ -27,4 +27,10 @@ describe('maskPhone', () => {
   it('masks a mobile as 138****5678', () => expect(maskPhone('13812345678')).toBe('138****5678'));
   it('masks a landline keeping the last four digits', () => expect(maskPhone('010-12345678')).toBe('010****5678'));
   it('never shows a short number whole', () => expect(maskPhone('12345')).toBe('***45'));
+  it.each([
+    ['+86 138 1234 5678', '138****5678'],
+    ['0086 13812345678', '138****5678'],
+    ['+86 10 1234 5678', '101****5678'],
+    ['１３８１２３４５６７８', '138****5678'],
+  ])('masks %s without its country code as %s', (input, expected) => expect(maskPhone(input)).toBe(expected));
 });

@@ -26,8 +26,11 @@ export function isPlausiblePhone(input: string): boolean {
 
 /** 138****5678 for mobiles; keeps the first 3 and last 4 digits of anything long enough. */
 export function maskPhone(number: string): string {
-  const trimmed = number.trim();
-  const digits = trimmed.replace(/\D/g, '');
+  const text = number.normalize('NFKC').trim();
+  // The country code is not part of the number people recognise: "+86 138 1234 5678" shows as 138****5678.
+  let digits = text.replace(/\D/g, '');
+  if (digits.startsWith('0086')) digits = digits.slice(4);
+  else if (text.startsWith('+86') || (digits.startsWith('86') && digits.length === 13)) digits = digits.slice(2);
   if (digits.length < 7) return '*'.repeat(Math.max(digits.length - 2, 1)) + digits.slice(-2);
   return `${digits.slice(0, 3)}****${digits.slice(-4)}`;
 }

@@ -1,7 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
-  departmentInputSchema, departmentSchema, idParamSchema, skillGroupInputSchema, skillGroupSchema, skillGroupUpdateSchema, teamInputSchema, teamSchema,
+  departmentInputSchema, departmentSchema, departmentUpdateSchema, idParamSchema, skillGroupInputSchema, skillGroupSchema, skillGroupUpdateSchema, teamInputSchema,
+  teamSchema, teamUpdateSchema,
 } from '@kefu/shared';
 import { actorOf } from '../../http/auth.js';
 import type { RouteDeps } from '../../http/route-deps.js';
@@ -14,7 +15,7 @@ export const organizationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   app.get('/teams', { schema: { tags, summary: 'Teams (班组)', response: list(teamSchema) } }, async (r) => ({ items: await listTeams({ db, actor: actorOf(r) }) }));
   app.post('/teams', { schema: { tags, summary: 'Create a team', body: teamInputSchema, response: { 201: teamSchema } } }, async (r, reply) =>
     reply.status(201).send(await saveTeam({ db, actor: actorOf(r), input: r.body })));
-  app.patch('/teams/:id', { schema: { tags, summary: 'Change a team', params: idParamSchema, body: teamInputSchema.partial(), response: { 200: teamSchema } } }, async (r) =>
+  app.patch('/teams/:id', { schema: { tags, summary: 'Change a team', params: idParamSchema, body: teamUpdateSchema, response: { 200: teamSchema } } }, async (r) =>
     saveTeam({ db, actor: actorOf(r), id: r.params.id, input: r.body }));
 
   app.get('/skill-groups', { schema: { tags, summary: 'Skill groups (技能组) and their assignment strategy', response: list(skillGroupSchema) } }, async (r) => ({
@@ -30,6 +31,6 @@ export const organizationRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   }));
   app.post('/departments', { schema: { tags, summary: 'Create a department', body: departmentInputSchema, response: { 201: departmentSchema } } }, async (r, reply) =>
     reply.status(201).send(await saveDepartment({ db, actor: actorOf(r), input: r.body })));
-  app.patch('/departments/:id', { schema: { tags, summary: 'Change a department', params: idParamSchema, body: departmentInputSchema.partial(), response: { 200: departmentSchema } } }, async (r) =>
+  app.patch('/departments/:id', { schema: { tags, summary: 'Change a department', params: idParamSchema, body: departmentUpdateSchema, response: { 200: departmentSchema } } }, async (r) =>
     saveDepartment({ db, actor: actorOf(r), id: r.params.id, input: r.body }));
 };

@@ -7,6 +7,8 @@ import { writeAudit } from '../audit/audit.service.js';
 
 type Ctx = { db: Kysely<DB>; actor: Actor };
 
+const hasKeys = (values: object) => Object.keys(values).length > 0;
+
 function assertCan(actor: Actor, permission: 'admin.teams' | 'admin.departments') {
   if (!can(actor, permission)) throw new AppError('FORBIDDEN');
 }
@@ -14,7 +16,7 @@ function assertCan(actor: Actor, permission: 'admin.teams' | 'admin.departments'
 async function assertNameFree(db: Kysely<DB>, table: 'teams' | 'skill_groups' | 'departments', tenantId: number, name: string, exceptId?: number) {
   let q = db.selectFrom(table).select('id').where('tenant_id', '=', tenantId).where('name', '=', name);
   if (exceptId) q = q.where('id', '!=', exceptId);
-  if (await q.executeTakeFirst()) throw new AppError('CONFLICT', { detail: name });
+  if (await q.executeTakeFirst()) throw new AppError('CONFLICT', { detail: 'duplicate_name' }, { field: 'name', value: name });
 }
 
 async function assertUsers(db: Kysely<DB>, tenantId: number, ids: Array<number | null | undefined>) {
@@ -46,13 +48,11 @@ export async function saveTeam({ db, actor, id, input }: Ctx & { id?: number; in
       await writeAudit(trx, actor, { action: 'team.created', entity: 'team', entityId: row.id, detail: input });
       return row.id;
     }
-    const row = await trx
-      .updateTable('teams')
-      .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.leaderId !== undefined ? { leader_id: input.leaderId } : {}) })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .returning('id')
-      .executeTakeFirst();
+    const set = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.leaderId !== undefined ? { leader_id: input.leaderId } : {}) };
+    // UPDATE needs a column to set: an empty change only checks that the team exists.
+    const row = hasKeys(set)
+      ? await trx.updateTable('teams').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returning('id').executeTakeFirst()
+      : await trx.selectFrom('teams').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('team');
     await writeAudit(trx, actor, { action: 'team.updated', entity: 'team', entityId: id, detail: input });
     return id;
@@ -82,13 +82,11 @@ export async function saveSkillGroup({ db, actor, id, input }: Ctx & { id?: numb
       const row = await trx.insertInto('skill_groups').values({ tenant_id: actor.tenantId, name: input.name!, strategy: input.strategy ?? 'round_robin' }).returning('id').executeTakeFirstOrThrow();
       groupId = row.id;
     } else {
-      const row = await trx
-        .updateTable('skill_groups')
-        .set({ ...(input.name !== undefined ? { name: input.name } : {}), ...(input.strategy !== undefined ? { strategy: input.strategy } : {}) })
-        .where('tenant_id', '=', actor.tenantId)
-        .where('id', '=', groupId)
-        .returning('id')
-        .executeTakeFirst();
+      const set = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.strategy !== undefined ? { strategy: input.strategy } : {}) };
+      // A change of members only sets no column of the group itself: then just check that it exists.
+      const row = hasKeys(set)
+        ? await trx.updateTable('skill_groups').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', groupId).returning('id').executeTakeFirst()
+        : await trx.selectFrom('skill_groups').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', groupId).executeTakeFirst();
       if (!row) throw notFound('skillGroup');
     }
     if (input.memberIds) {
@@ -123,7 +121,9 @@ export async function saveDepartment({ db, actor, id, input }: Ctx & { id?: numb
       await writeAudit(trx, actor, { action: 'department.created', entity: 'department', entityId: row.id, detail: input });
       return row.id;
     }
-    const row = await trx.updateTable('departments').set(values).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returning('id').executeTakeFirst();
+    const row = hasKeys(values)
+      ? await trx.updateTable('departments').set(values).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returning('id').executeTakeFirst()
+      : await trx.selectFrom('departments').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('department');
     await writeAudit(trx, actor, { action: 'department.updated', entity: 'department', entityId: id, detail: input });
     return id;

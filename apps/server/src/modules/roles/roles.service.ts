@@ -25,7 +25,7 @@ export async function createRole({ db, actor, input }: { db: Kysely<DB>; actor: 
   assertAdmin(actor);
   const id = await db.transaction().execute(async (trx) => {
     const taken = await trx.selectFrom('roles').select('id').where('tenant_id', '=', actor.tenantId).where('key', '=', input.key).executeTakeFirst();
-    if (taken) throw new AppError('CONFLICT', { detail: `key ${input.key}` });
+    if (taken) throw new AppError('CONFLICT', { detail: 'duplicate_key' }, { field: 'key', value: input.key });
     const row = await trx
       .insertInto('roles')
       .values({ tenant_id: actor.tenantId, key: input.key, name_zh: input.nameZh, name_en: input.nameEn, permissions: [...new Set(input.permissions)] })
@@ -43,17 +43,14 @@ export async function updateRole({ db, actor, id, input }: { db: Kysely<DB>; act
     const role = await trx.selectFrom('roles').select(['key', 'builtin']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
     if (!role) throw notFound('role');
     // Taking admin rights away from the admin role would lock everyone out of administration.
-    if (role.key === 'admin' && input.permissions) throw new AppError('CONFLICT', { detail: 'admin role' });
-    await trx
-      .updateTable('roles')
-      .set({
-        ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
-        ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-        ...(input.permissions !== undefined ? { permissions: [...new Set(input.permissions)] } : {}),
-      })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .execute();
+    if (role.key === 'admin' && input.permissions) throw new AppError('CONFLICT', { detail: 'admin_role_permissions' });
+    const set = {
+      ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
+      ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
+      ...(input.permissions !== undefined ? { permissions: [...new Set(input.permissions)] } : {}),
+    };
+    // An empty change has no column to set (UPDATE … SET would be invalid SQL).
+    if (Object.keys(set).length > 0) await trx.updateTable('roles').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'role.updated', entity: 'role', entityId: id, detail: { ...input } });
   });
   actorCache.clear();
@@ -65,9 +62,9 @@ export async function deleteRole({ db, actor, id }: { db: Kysely<DB>; actor: Act
   await db.transaction().execute(async (trx) => {
     const role = await trx.selectFrom('roles').select(['builtin', 'key']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
     if (!role) throw notFound('role');
-    if (role.builtin) throw new AppError('CONFLICT', { detail: 'builtin role' });
+    if (role.builtin) throw new AppError('CONFLICT', { detail: 'builtin_role' });
     const used = await trx.selectFrom('users').select('id').where('tenant_id', '=', actor.tenantId).where('role_id', '=', id).executeTakeFirst();
-    if (used) throw new AppError('CONFLICT', { detail: 'role in use' });
+    if (used) throw new AppError('CONFLICT', { detail: 'role_in_use' });
     await trx.deleteFrom('roles').where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'role.deleted', entity: 'role', entityId: id, detail: { key: role.key } });
   });

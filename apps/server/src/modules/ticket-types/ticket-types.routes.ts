@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { idParamSchema, ticketTypeInputSchema, ticketTypeSchema } from '@kefu/shared';
+import { idParamSchema, ticketTypeInputSchema, ticketTypeSchema, ticketTypeUpdateSchema } from '@kefu/shared';
 import { actorOf } from '../../http/auth.js';
 import type { RouteDeps } from '../../http/route-deps.js';
 import { createTicketType, listTicketTypes, updateTicketType } from './ticket-types.service.js';
@@ -15,6 +15,6 @@ export const ticketTypesRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, {
     reply.status(201).send(await createTicketType({ db, actor: actorOf(request), input: request.body })),
   );
   app.patch('/ticket-types/:id', {
-    schema: { tags, summary: 'Change a work-order type', params: idParamSchema, body: ticketTypeInputSchema.omit({ key: true }).partial(), response: { 200: ticketTypeSchema } },
+    schema: { tags, summary: 'Change a work-order type', params: idParamSchema, body: ticketTypeUpdateSchema, response: { 200: ticketTypeSchema } },
   }, async (request) => updateTicketType({ db, actor: actorOf(request), id: request.params.id, input: request.body }));
 };

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { forgetTicketTypes } from './ticket-type-cache.js';
 
 export const BUILTIN_TYPE_NAMES: Record<(typeof BUILTIN_TICKET_TYPES)[number], { zh: string; en: string }> = {
   consultation: { zh: '咨询', en: 'Consultation' },
@@ -32,13 +33,14 @@ export async function createTicketType({ db, actor, input }: { db: Kysely<DB>; a
   assertUniqueFieldKeys(input.fields);
   return db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('ticket_types').select('id').where('tenant_id', '=', actor.tenantId).where('key', '=', input.key).executeTakeFirst();
-    if (exists) throw new AppError('CONFLICT', { detail: `key ${input.key}` });
+    if (exists) throw new AppError('CONFLICT', { detail: 'duplicate_key' }, { field: 'key', value: input.key });
     const row = await trx
       .insertInto('ticket_types')
       .values({ tenant_id: actor.tenantId, key: input.key, name_zh: input.nameZh, name_en: input.nameEn, fields: JSON.stringify(input.fields), active: input.active })
       .returning(['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active'])
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { action: 'ticket_type.created', entity: 'ticket_type', entityId: row.id, detail: { key: input.key } });
+    forgetTicketTypes(actor.tenantId);
     return present(row);
   });
 }
@@ -47,20 +49,20 @@ export async function updateTicketType({ db, actor, id, input }: { db: Kysely<DB
   if (!can(actor, 'admin.ticket_types')) throw new AppError('FORBIDDEN');
   if (input.fields) assertUniqueFieldKeys(input.fields);
   return db.transaction().execute(async (trx) => {
-    const row = await trx
-      .updateTable('ticket_types')
-      .set({
-        ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
-        ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-        ...(input.fields !== undefined ? { fields: JSON.stringify(input.fields) } : {}),
-        ...(input.active !== undefined ? { active: input.active } : {}),
-      })
-      .where('tenant_id', '=', actor.tenantId)
-      .where('id', '=', id)
-      .returning(['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active'])
-      .executeTakeFirst();
+    const set = {
+      ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
+      ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
+      ...(input.fields !== undefined ? { fields: JSON.stringify(input.fields) } : {}),
+      ...(input.active !== undefined ? { active: input.active } : {}),
+    };
+    const columns = ['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active'] as const;
+    // An empty change has no column to set (UPDATE … SET would be invalid SQL): answer the type as it is.
+    const row = Object.keys(set).length > 0
+      ? await trx.updateTable('ticket_types').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returning(columns).executeTakeFirst()
+      : await trx.selectFrom('ticket_types').select(columns).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('ticketType');
     await writeAudit(trx, actor, { action: 'ticket_type.updated', entity: 'ticket_type', entityId: id, detail: { fields: Object.keys(input) } });
+    forgetTicketTypes(actor.tenantId);
     return present(row);
   });
 }

@@ -88,7 +88,7 @@ export async function mergeTickets({ db, actor, id, sourceIds }: Ctx & { id: num
     if (rows.length !== sources.length) throw notFound('ticket');
     const at = new Date();
     for (const source of rows) {
-      if (source.merged_into_id !== null) throw new AppError('CONFLICT', { detail: `${source.number} merged` });
+      if (source.merged_into_id !== null) throw new AppError('CONFLICT', { detail: 'ticket_merged' }, { number: source.number });
       await trx
         .updateTable('tickets')
         .set({ merged_into_id: id, status: 'closed', closed_at: at, resolved_at: source.resolved_at ?? at, callback_pending: false, updated_at: at, version: source.version + 1 })

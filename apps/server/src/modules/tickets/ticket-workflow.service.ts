@@ -94,7 +94,7 @@ export async function answerTransfer({ db, actor, id, transferId, answer }: Ctx 
       .where('id', '=', transferId)
       .executeTakeFirst();
     if (!transfer) throw notFound('record');
-    if (transfer.answered_at) throw new AppError('CONFLICT', { detail: 'answered' });
+    if (transfer.answered_at) throw new AppError('CONFLICT', { detail: 'transfer_answered' });
     await trx.updateTable('ticket_transfers').set({ answer, answered_at: now(), answered_by: actor.displayName }).where('tenant_id', '=', actor.tenantId).where('id', '=', transferId).execute();
     const from = current.status as TicketStatus;
     return {

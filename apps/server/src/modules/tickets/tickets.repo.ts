@@ -1,6 +1,8 @@
 import { sql, type Expression, type Kysely, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { TicketListQuery } from '@kefu/shared';
-import type { DB } from '../../db/schema.js';
+import type { DB, NewTicketRow } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { notFound } from '../../lib/app-error.js';
 import { toTsQuery } from '../../lib/search-text.js';
 import { normalizePhone } from '../../lib/phone.js';
 
@@ -34,8 +36,6 @@ export function findTicketView(db: Kysely<DB>, tenantId: number, id: number) {
 export function lockTicket(db: Kysely<DB>, tenantId: number, id: number) {
   return db.selectFrom('tickets').selectAll().where('tenant_id', '=', tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
 }
-
-const PRIORITY_ORDER = sql<number>`case t.priority when 'urgent' then 4 when 'high' then 3 when 'normal' then 2 else 1 end`;
 
 export interface ListFilters extends TicketListQuery {
   /** Restricts to orders the caller is involved in (roles without tickets.read_all). */
@@ -87,28 +87,41 @@ function searchCondition(eb: ExpressionBuilder<DB & { t: DB['tickets'] }, 't'>, 
 
 const COUNT_CAP = 10_000;
 
+/** A search counts its matches only this far; fewer matches are sorted directly, more are met by walking the newest orders. */
+const SEARCH_COUNT_CAP = 1_000;
+
 export async function listTicketRows(db: Kysely<DB>, tenantId: number, f: ListFilters) {
+  const cap = f.q ? SEARCH_COUNT_CAP : COUNT_CAP;
+  // Counting a million rows per page view is wasted work: count up to a cap and say when it was reached.
+  const countQuery = db
+    .selectFrom(
+      db.selectFrom('tickets as t').select(sql`1`.as('one')).where('t.tenant_id', '=', tenantId).where((eb) => applyFilters(eb, f)).limit(cap + 1).as('capped'),
+    )
+    .select((eb) => eb.fn.countAll<number>().as('n'));
   const desc = f.sort.startsWith('-');
   const field = f.sort.replace(/^-/, '');
   const direction = desc ? 'desc' : 'asc';
   let query = selectTicketRows(db, tenantId).where((eb) => applyFilters(eb, f));
-  if (field === 'priority') query = query.orderBy(PRIORITY_ORDER, direction).orderBy('t.created_at', 'desc');
-  else if (field === 'updatedAt') query = query.orderBy('t.updated_at', direction);
-  else if (field === 'number') query = query.orderBy('t.number', direction);
-  else query = query.orderBy('t.created_at', direction).orderBy('t.id', direction);
-  const rowsPromise = query.limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
-  // Counting a million rows per page view is wasted work: count up to a cap and say when it was reached.
-  const countPromise = db
-    .selectFrom(
-      db.selectFrom('tickets as t').select(sql`1`.as('one')).where('t.tenant_id', '=', tenantId).where((eb) => applyFilters(eb, f)).limit(COUNT_CAP + 1).as('capped'),
-    )
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  const [rows, count] = await Promise.all([rowsPromise, countPromise]);
-  const total = Number(count.n);
+  let total: number;
+  let rows: TicketViewRow[];
+  if (f.q && field === 'createdAt') {
+    // The planner cannot tell a rare word from a common one well enough: a rare word walked along the
+    // created_at index scans every order (seconds on 1M rows). Count the matches (GIN) first, then sort
+    // few matches directly, or walk the index when matches are plenty.
+    total = Number((await countQuery.executeTakeFirstOrThrow()).n);
+    const created = total <= cap ? sql`t.created_at + interval '0 seconds'` : sql`t.created_at`;
+    rows = await query.orderBy(created, direction).orderBy('t.id', direction).limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute();
+  } else {
+    if (field === 'priority') query = query.orderBy('t.priority_rank', direction).orderBy('t.created_at', direction);
+    else if (field === 'updatedAt') query = query.orderBy('t.updated_at', direction);
+    else if (field === 'number') query = query.orderBy('t.number', direction);
+    else query = query.orderBy('t.created_at', direction).orderBy('t.id', direction);
+    const [pageRows, count] = await Promise.all([query.limit(f.pageSize).offset((f.page - 1) * f.pageSize).execute(), countQuery.executeTakeFirstOrThrow()]);
+    rows = pageRows;
+    total = Number(count.n);
+  }
   return { rows, total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
 }
-
 /** Text the search index holds for an order: its own fields, its customer and its notes. */
 export async function loadSearchExtras(db: Kysely<DB>, tenantId: number, ticketId: number) {
   const notes = await db.selectFrom('ticket_notes').select('body').where('tenant_id', '=', tenantId).where('ticket_id', '=', ticketId).execute();
@@ -119,4 +132,45 @@ export async function findCustomerName(db: Kysely<DB>, tenantId: number, custome
   if (customerId === null) return null;
   const row = await db.selectFrom('customers').select('name').where('tenant_id', '=', tenantId).where('id', '=', customerId).executeTakeFirst();
   return row?.name ?? null;
+}
+
+export async function findCustomerBrief(db: Kysely<DB>, tenantId: number, customerId: number | null) {
+  if (customerId === null) return null;
+  return (await db.selectFrom('customers').select(['name', 'grade']).where('tenant_id', '=', tenantId).where('id', '=', customerId).executeTakeFirst()) ?? null;
+}
+
+export async function activeUserNameOrThrow(db: Kysely<DB>, tenantId: number, userId: number): Promise<string> {
+  const user = await db.selectFrom('users').select(['display_name', 'active']).where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
+  if (!user || !user.active) throw notFound('user');
+  return user.display_name;
+}
+
+/** Inserts an order and its `ticket.created` audit row in one statement (atomic without a transaction). */
+export async function insertTicketWithAudit(db: Kysely<DB>, actor: Actor, values: NewTicketRow, detail: Record<string, unknown>) {
+  return db
+    .with('t', (q) => q.insertInto('tickets').values(values).returningAll())
+    .with('a', (q) =>
+      q.insertInto('audit_log')
+        .columns(['tenant_id', 'actor_id', 'action', 'entity', 'entity_id', 'detail', 'ip'])
+        .expression((eb) =>
+          eb.selectFrom('t').select([
+            't.tenant_id',
+            sql<number | null>`${actor.userId || null}::bigint`.as('actor_id'),
+            sql<string>`'ticket.created'`.as('action'),
+            sql<string>`'ticket'`.as('entity'),
+            't.id',
+            sql<string>`jsonb_build_object('number', t.number) || ${JSON.stringify(detail)}::jsonb`.as('detail'),
+            sql<string | null>`${actor.ip}::text`.as('ip'),
+          ]),
+        ),
+    )
+    .selectFrom('t')
+    .select([
+      't.id', 't.number', 't.type_key', 't.subject', 't.description', 't.status', 't.priority', 't.channel',
+      't.customer_id', 't.contact_name', 't.contact_phone', 't.event_time', 't.event_place', 't.event_person',
+      't.responsible_id', 't.assignee_id', 't.team_id', 't.skill_group_id', 't.department_id', 't.transfer_due_at',
+      't.callback_pending', 't.answered_on_spot', 't.tags', 't.custom', 't.merged_into_id', 't.created_by',
+      't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.reopen_count', 't.version',
+    ])
+    .executeTakeFirstOrThrow();
 }

@@ -13,7 +13,8 @@ import { assertCustomFields, assertFollowUpFields } from './ticket-rules.js';
 import { reindexTicket, ticketSearchVector } from './ticket-search.js';
 import { assertCanAssign, assertCanReadTicket, assertCanUpdateTicket, listRestriction } from './tickets.policy.js';
 import { presentTicket } from './tickets.presenter.js';
-import { findCustomerName, findTicketView, listTicketRows, lockTicket } from './tickets.repo.js';
+import { activeUserNameOrThrow, findCustomerBrief, findTicketView, insertTicketWithAudit, listTicketRows, lockTicket } from './tickets.repo.js';
+import { findTicketTypeCached } from '../ticket-types/ticket-type-cache.js';
 
 interface Ctx {
   db: Kysely<DB>;
@@ -21,9 +22,9 @@ interface Ctx {
 }
 
 async function ticketTypeFields(db: Kysely<DB>, tenantId: number, key: string): Promise<CustomFieldDef[]> {
-  const type = await db.selectFrom('ticket_types').select(['fields', 'active']).where('tenant_id', '=', tenantId).where('key', '=', key).executeTakeFirst();
+  const type = await findTicketTypeCached(db, tenantId, key);
   if (!type || !type.active) throw invalid(`type: ${key}`, { field: 'type' });
-  return type.fields as CustomFieldDef[];
+  return type.fields;
 }
 
 async function assertExists(db: Kysely<DB>, table: 'users' | 'teams' | 'skill_groups' | 'customers', tenantId: number, id: number | null | undefined, entity: string) {
@@ -46,77 +47,62 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
   if (input.answeredOnSpot === false) assertFollowUpFields(input);
   if (input.assigneeId !== undefined) assertCanAssign(actor, { assignee_id: null }, input.assigneeId);
 
-  const id = await db.transaction().execute(async (trx) => {
-    await assertExists(trx, 'users', actor.tenantId, input.assigneeId, 'user');
-    await assertExists(trx, 'teams', actor.tenantId, input.teamId, 'team');
-    await assertExists(trx, 'skill_groups', actor.tenantId, input.skillGroupId, 'skillGroup');
-    await assertExists(trx, 'customers', actor.tenantId, input.customerId, 'customer');
-    const contactPhoneNormalized = input.contactPhone ? normalizePhone(input.contactPhone) : null;
+  // The plain intake (an integration posting {type, subject, description}) is one statement; anything that
+  // reads before it writes (customer match, skill-group pick, answer note) runs in a transaction.
+  const needsTransaction = [input.assigneeId, input.teamId, input.skillGroupId, input.customerId, input.contactPhone, input.createCustomer, input.answer].some((v) => v !== undefined);
+  const create = async (q: Kysely<DB>) => {
+    await assertExists(q, 'teams', actor.tenantId, input.teamId, 'team');
+    await assertExists(q, 'skill_groups', actor.tenantId, input.skillGroupId, 'skillGroup');
+    await assertExists(q, 'customers', actor.tenantId, input.customerId, 'customer');
     let customerId = input.customerId ?? null;
-    if (customerId === null && input.contactPhone) {
-      customerId = (await findCustomerIdsByPhone(trx, actor.tenantId, input.contactPhone))[0] ?? null;
-    }
+    if (customerId === null && input.contactPhone) customerId = (await findCustomerIdsByPhone(q, actor.tenantId, input.contactPhone))[0] ?? null;
     if (customerId === null && input.createCustomer && (input.contactName || input.contactPhone)) {
-      customerId = await insertCustomer(trx, actor, {
-        kind: 'person',
-        name: input.contactName || input.contactPhone!,
-        phones: input.contactPhone ? [input.contactPhone] : [],
-      });
+      customerId = await insertCustomer(q, actor, { kind: 'person', name: input.contactName || input.contactPhone!, phones: input.contactPhone ? [input.contactPhone] : [] });
     }
     let assigneeId = input.assigneeId ?? null;
-    if (assigneeId === null && input.skillGroupId && input.answeredOnSpot !== true) {
-      assigneeId = await chooseAssignee(trx, actor.tenantId, input.skillGroupId);
-    }
+    if (assigneeId === null && input.skillGroupId && input.answeredOnSpot !== true) assigneeId = await chooseAssignee(q, actor.tenantId, input.skillGroupId);
+    const assigneeName = assigneeId === null ? null : await activeUserNameOrThrow(q, actor.tenantId, assigneeId);
+    const customer = await findCustomerBrief(q, actor.tenantId, customerId);
     const at = now();
     const status: TicketStatus = input.answeredOnSpot ? 'resolved' : assigneeId !== null ? 'assigned' : 'new';
-    const values = {
+    const searchable = {
       subject: input.subject,
       description: input.description,
       contact_name: input.contactName ?? null,
-      contact_phone_normalized: contactPhoneNormalized,
+      contact_phone_normalized: input.contactPhone ? normalizePhone(input.contactPhone) : null,
       event_place: input.eventPlace ?? null,
       event_person: input.eventPerson ?? null,
       tags: input.tags ?? [],
     };
-    const customerName = await findCustomerName(trx, actor.tenantId, customerId);
-    const row = await trx
-      .insertInto('tickets')
-      .values({
-        tenant_id: actor.tenantId,
-        type_key: input.type,
-        status,
-        priority: input.priority,
-        channel: input.channel,
-        customer_id: customerId,
-        contact_phone: input.contactPhone ?? null,
-        event_time: input.eventTime ? new Date(input.eventTime) : null,
-        responsible_id: actor.userId || null,
-        assignee_id: assigneeId,
-        team_id: input.teamId ?? actor.teamId,
-        skill_group_id: input.skillGroupId ?? null,
-        answered_on_spot: input.answeredOnSpot === true,
-        custom: JSON.stringify(input.custom ?? {}),
-        created_by: actor.userId || null,
-        created_at: at,
-        updated_at: at,
-        resolved_at: status === 'resolved' ? at : null,
-        search_vector: ticketSearchVector(values, customerName, input.answer ? [input.answer] : []) as never,
-        ...values,
-      })
-      .returning(['id', 'number'])
-      .executeTakeFirstOrThrow();
+    const row = await insertTicketWithAudit(q, actor, {
+      ...searchable,
+      tenant_id: actor.tenantId,
+      type_key: input.type,
+      status,
+      priority: input.priority,
+      channel: input.channel,
+      customer_id: customerId,
+      contact_phone: input.contactPhone ?? null,
+      event_time: input.eventTime ? new Date(input.eventTime) : null,
+      responsible_id: actor.userId || null,
+      assignee_id: assigneeId,
+      team_id: input.teamId ?? actor.teamId,
+      skill_group_id: input.skillGroupId ?? null,
+      answered_on_spot: input.answeredOnSpot === true,
+      custom: JSON.stringify(input.custom ?? {}),
+      created_by: actor.userId || null,
+      created_at: at,
+      updated_at: at,
+      resolved_at: status === 'resolved' ? at : null,
+      search_vector: ticketSearchVector(searchable, customer?.name ?? null, input.answer ? [input.answer] : []) as never,
+    }, { type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null });
     if (input.answeredOnSpot && input.answer) {
-      await trx.insertInto('ticket_notes').values({ tenant_id: actor.tenantId, ticket_id: row.id, author_id: actor.userId || null, body: input.answer, internal: false }).execute();
+      await q.insertInto('ticket_notes').values({ tenant_id: actor.tenantId, ticket_id: row.id, author_id: actor.userId || null, body: input.answer, internal: false }).execute();
     }
-    await writeAudit(trx, actor, {
-      action: 'ticket.created',
-      entity: 'ticket',
-      entityId: row.id,
-      detail: { number: row.number, type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null },
-    });
-    return row.id;
-  });
-  return getTicket({ db, actor, id });
+    return { ...row, responsible_name: actor.displayName, assignee_name: assigneeName, customer_name: customer?.name ?? null, customer_grade: customer?.grade ?? null, department_name: null };
+  };
+  const view = needsTransaction ? await db.transaction().execute(create) : await create(db);
+  return presentTicket(view, actor);
 }
 
 export async function listTickets({ db, actor, query }: Ctx & { query: TicketListQuery }): Promise<TicketPage> {
@@ -146,7 +132,7 @@ export async function changeTicket(
     const current = await lockTicket(trx, actor.tenantId, id);
     assertCanUpdateTicket(actor, current);
     if (version !== undefined && current!.version !== version) throw versionConflict();
-    if (current!.merged_into_id !== null) throw new AppError('CONFLICT', { detail: 'merged' });
+    if (current!.merged_into_id !== null) throw new AppError('CONFLICT', { detail: 'ticket_merged' });
     const { set, audit } = await apply(trx, current!);
     if (Object.keys(set).length === 0 && audit.length === 0) return;
     await trx

@@ -74,7 +74,7 @@ export async function insertUser(db: Kysely<DB>, actor: Actor, input: UserCreate
   await assertRefs(db, actor.tenantId, input);
   const username = input.username.toLowerCase();
   const taken = await db.selectFrom('users').select('id').where('tenant_id', '=', actor.tenantId).where('username', '=', username).executeTakeFirst();
-  if (taken) throw new AppError('CONFLICT', { detail: `username ${username}` });
+  if (taken) throw new AppError('CONFLICT', { detail: 'duplicate_username' }, { field: 'username', value: username });
   const row = await db
     .insertInto('users')
     .values({
@@ -101,7 +101,7 @@ export async function updateUser({ db, actor, id, input }: { db: Kysely<DB>; act
     if (!current) throw notFound('user');
     if (current.version !== input.version) throw versionConflict();
     await assertRefs(trx, actor.tenantId, input);
-    if (input.active === false && id === actor.userId) throw new AppError('CONFLICT', { detail: 'self' });
+    if (input.active === false && id === actor.userId) throw new AppError('CONFLICT', { detail: 'cannot_deactivate_self' });
     await trx
       .updateTable('users')
       .set({
