@@ -3,8 +3,6 @@ import { toIsoRequired } from '../../lib/clock.js';
 import { maskPhone } from '../../lib/phone.js';
 import type { CustomerViewRow } from './customers.repo.js';
 
-type PhoneRow = { id: number; customer_id: number; number: string; label: string | null };
-
 function maskEmail(email: string): string {
   const [user, domain] = email.split('@');
   if (!user || !domain) return '***';
@@ -16,12 +14,12 @@ function maskAddress(address: string): string {
 }
 
 /** Customers are always presented masked; the unmasked values come only from the audited reveal. */
-export function presentCustomer(row: CustomerViewRow, phones: PhoneRow[]): Customer {
+export function presentCustomer(row: CustomerViewRow): Customer {
   return {
     id: row.id,
     kind: row.kind as Customer['kind'],
     name: row.name,
-    phones: phones.filter((p) => p.customer_id === row.id).map((p) => ({ id: p.id, number: maskPhone(p.number), label: p.label, masked: true })),
+    phones: row.phones.map((p) => ({ id: p.id, number: maskPhone(p.number), label: p.label, masked: true })),
     email: row.email ? maskEmail(row.email) : null,
     address: row.address ? maskAddress(row.address) : null,
     organization: row.organization_id !== null && row.organization_name !== null ? { id: row.organization_id, name: row.organization_name } : null,

@@ -10,21 +10,19 @@ export function customerColumns(db: Kysely<DB>, tenantId: number) {
     .select([
       'c.id', 'c.kind', 'c.name', 'c.email', 'c.address', 'c.grade', 'c.notes', 'c.tags', 'c.organization_id',
       'c.created_at', 'c.updated_at', 'c.version', 'o.name as organization_name',
+      // The phones come along as JSON: one round trip per lookup, which screen pop depends on.
+      sql<PhoneRow[]>`coalesce((select json_agg(json_build_object('id', p.id, 'number', p.number, 'label', p.label) order by p.id)
+        from customer_phones p where p.tenant_id = c.tenant_id and p.customer_id = c.id), '[]')`.as('phones'),
     ]);
 }
 
-export type CustomerViewRow = Awaited<ReturnType<ReturnType<typeof customerColumns>['executeTakeFirstOrThrow']>>;
-
-export function phonesOf(db: Kysely<DB>, tenantId: number, customerIds: number[]) {
-  if (customerIds.length === 0) return Promise.resolve([]);
-  return db
-    .selectFrom('customer_phones')
-    .select(['id', 'customer_id', 'number', 'label'])
-    .where('tenant_id', '=', tenantId)
-    .where('customer_id', 'in', customerIds)
-    .orderBy('id')
-    .execute();
+export interface PhoneRow {
+  id: number;
+  number: string;
+  label: string | null;
 }
+
+export type CustomerViewRow = Awaited<ReturnType<ReturnType<typeof customerColumns>['executeTakeFirstOrThrow']>>;
 
 export async function customerIdsByPhone(db: Kysely<DB>, tenantId: number, normalized: string, limit = 20): Promise<number[]> {
   const rows = await db
@@ -40,14 +38,18 @@ export async function customerIdsByPhone(db: Kysely<DB>, tenantId: number, norma
 
 export interface CustomerFilters {
   q?: string;
-  ids?: number[];
+  /** Normalized phone number (see lib/phone normalizePhone). */
+  phone?: string;
   kind?: string;
   organizationId?: number;
 }
 
 export function filteredCustomers(db: Kysely<DB>, tenantId: number, f: CustomerFilters) {
   let query = customerColumns(db, tenantId);
-  if (f.ids) query = query.where('c.id', 'in', f.ids.length ? f.ids : [-1]);
+  if (f.phone) {
+    const phone = f.phone;
+    query = query.where('c.id', 'in', (eb) => eb.selectFrom('customer_phones as p').select('p.customer_id').where('p.tenant_id', '=', tenantId).where('p.normalized', '=', phone));
+  }
   if (f.kind) query = query.where('c.kind', '=', f.kind);
   if (f.organizationId) query = query.where('c.organization_id', '=', f.organizationId);
   if (f.q) {

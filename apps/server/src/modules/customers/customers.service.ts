@@ -7,7 +7,7 @@ import { now, toIsoRequired } from '../../lib/clock.js';
 import { isPlausiblePhone, normalizePhone } from '../../lib/phone.js';
 import { indexTokens } from '../../lib/search-text.js';
 import { writeAudit } from '../audit/audit.service.js';
-import { customerColumns, customerIdsByPhone, filteredCustomers, phonesOf } from './customers.repo.js';
+import { customerColumns, customerIdsByPhone, filteredCustomers } from './customers.repo.js';
 import { presentCustomer } from './customers.presenter.js';
 
 function assertCanRead(actor: Actor) {
@@ -72,7 +72,7 @@ export async function getCustomer({ db, actor, id }: { db: Kysely<DB>; actor: Ac
   assertCanRead(actor);
   const row = await customerColumns(db, actor.tenantId).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('customer');
-  return presentCustomer(row, await phonesOf(db, actor.tenantId, [id]));
+  return presentCustomer(row);
 }
 
 export async function findCustomerIdsByPhone(db: Kysely<DB>, tenantId: number, phone: string): Promise<number[]> {
@@ -81,15 +81,20 @@ export async function findCustomerIdsByPhone(db: Kysely<DB>, tenantId: number, p
 
 export async function listCustomers({ db, actor, query }: { db: Kysely<DB>; actor: Actor; query: CustomerListQuery }) {
   assertCanRead(actor);
-  const ids = query.phone ? await findCustomerIdsByPhone(db, actor.tenantId, query.phone) : undefined;
-  const filters = { q: query.q, ids, kind: query.kind, organizationId: query.organizationId };
+  const filters = { q: query.q, phone: query.phone ? normalizePhone(query.phone) : undefined, kind: query.kind, organizationId: query.organizationId };
+  const page = filteredCustomers(db, actor.tenantId, filters).orderBy('c.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize);
+  if (filters.phone && !filters.q) {
+    // Screen pop and the agent's lookup: a number belongs to a handful of customers, so no count query.
+    const rows = await page.execute();
+    const total = (query.page - 1) * query.pageSize + rows.length;
+    return { items: rows.map(presentCustomer), total, totalCapped: false, page: query.page, pageSize: query.pageSize };
+  }
   const [rows, count] = await Promise.all([
-    filteredCustomers(db, actor.tenantId, filters).orderBy('c.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
+    page.execute(),
     db.selectFrom(filteredCustomers(db, actor.tenantId, filters).limit(10_001).as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const phones = await phonesOf(db, actor.tenantId, rows.map((r) => r.id));
   const total = Number(count.n);
-  return { items: rows.map((r) => presentCustomer(r, phones)), total: Math.min(total, 10_000), totalCapped: total > 10_000, page: query.page, pageSize: query.pageSize };
+  return { items: rows.map(presentCustomer), total: Math.min(total, 10_000), totalCapped: total > 10_000, page: query.page, pageSize: query.pageSize };
 }
 
 export async function updateCustomer({ db, actor, id, input }: { db: Kysely<DB>; actor: Actor; id: number; input: CustomerUpdate }): Promise<Customer> {
@@ -136,7 +141,7 @@ export async function revealCustomerPii({ db, actor, id }: { db: Kysely<DB>; act
   if (!can(actor, 'customers.reveal_pii')) throw new AppError('FORBIDDEN');
   const row = await db.selectFrom('customers').select(['email', 'address']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('customer');
-  const phones = await phonesOf(db, actor.tenantId, [id]);
+  const phones = await db.selectFrom('customer_phones').select(['id', 'number', 'label']).where('tenant_id', '=', actor.tenantId).where('customer_id', '=', id).orderBy('id').execute();
   await writeAudit(db, actor, { action: 'customer.pii_revealed', entity: 'customer', entityId: id, detail: { fields: ['phones', 'email', 'address'] } });
   return { phones: phones.map((p) => ({ id: p.id, number: p.number, label: p.label })), email: row.email, address: row.address };
 }

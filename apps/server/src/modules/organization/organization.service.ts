@@ -83,7 +83,7 @@ export async function saveSkillGroup({ db, actor, id, input }: Ctx & { id?: numb
       groupId = row.id;
     } else {
       const set = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.strategy !== undefined ? { strategy: input.strategy } : {}) };
-      // A change of members only sets no column of the group itself: then just check that it exists.
+      // Changing only the members sets no column of the group itself: then just check that it exists.
       const row = hasKeys(set)
         ? await trx.updateTable('skill_groups').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', groupId).returning('id').executeTakeFirst()
         : await trx.selectFrom('skill_groups').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', groupId).executeTakeFirst();
