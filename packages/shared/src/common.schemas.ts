@@ -1,7 +1,11 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 
-export const idSchema = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+// Path and query ids arrive as text: only plain decimal digits count ("0x10", "1e3", " 7" are refused).
+export const idSchema = z.preprocess(
+  (value) => (typeof value === 'string' && /^\d{1,16}$/.test(value) ? Number(value) : value),
+  z.number().int().positive().max(Number.MAX_SAFE_INTEGER),
+);
 export const idParamSchema = z.object({ id: idSchema });
 export type IdParam = z.infer<typeof idParamSchema>;
 

@@ -9,7 +9,7 @@ export const authRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) 
   const tags = ['auth'];
   app.post('/auth/login', { config: { public: true }, schema: { tags, summary: 'Sign in with username and password', body: loginInputSchema, response: { 200: loginResultSchema } } }, async (request, reply) => {
     const result = await login({ db, input: request.body, ip: request.ip });
-    reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', expires: new Date(result.expiresAt) });
+    reply.setCookie(SESSION_COOKIE, result.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: request.protocol === 'https', expires: new Date(result.expiresAt) });
     return result;
   });
 

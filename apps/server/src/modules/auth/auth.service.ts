@@ -9,6 +9,7 @@ import { generateToken, hashToken, parseTokenTenant } from '../../lib/tokens.js'
 import { writeAudit } from '../audit/audit.service.js';
 import { findActorRowByToken, findMeRow, findUserForLogin } from './auth.repo.js';
 import { actorCache } from './actor-cache.js';
+import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from './login-throttle.js';
 
 export const DEFAULT_TENANT_ID = 1;
 
@@ -20,12 +21,15 @@ async function resolveTenantId(db: Kysely<DB>, code: string | undefined): Promis
 }
 
 export async function login({ db, input, ip }: { db: Kysely<DB>; input: LoginInput; ip: string | null }): Promise<LoginResult> {
+  if (isLoginThrottled(input.username, ip)) throw new AppError('RATE_LIMITED');
   const tenantId = await resolveTenantId(db, input.tenant);
   const user = await findUserForLogin(db, tenantId, input.username);
   // Verify even for unknown users would cost ~20 ms; we accept the timing difference for unknown names.
   if (!user || !user.active || !(await verifyPassword(user.password_hash, input.password))) {
+    recordLoginFailure(input.username, ip);
     throw new AppError('BAD_CREDENTIALS');
   }
+  clearLoginFailures(input.username, ip);
   const token = generateToken(tenantId);
   const expiresAt = new Date(now().getTime() + SESSION_TTL_HOURS * 3600_000);
   await db.transaction().execute(async (trx) => {
