@@ -11,6 +11,8 @@ export const ERROR_CODES = [
   'MISSING_REQUIRED_FIELDS',
   'PAYLOAD_TOO_LARGE',
   'RATE_LIMITED',
+  'STEP_NOT_ACTIVE',
+  'CHECKLIST_INCOMPLETE',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -50,6 +52,8 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     MISSING_REQUIRED_FIELDS: '无法当场答复的工单必须填写：{fields}',
     PAYLOAD_TOO_LARGE: '上传内容过大（上限 {limit}）',
     RATE_LIMITED: '操作过于频繁，请稍后再试',
+    STEP_NOT_ACTIVE: '流程步骤“{step}”不是当前步骤',
+    CHECKLIST_INCOMPLETE: '步骤“{step}”还有未完成的检查项：{items}',
     INTERNAL: '服务器内部错误，请稍后再试',
   },
   en: {
@@ -64,6 +68,8 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     MISSING_REQUIRED_FIELDS: 'A work order that cannot be answered on the spot needs: {fields}',
     PAYLOAD_TOO_LARGE: 'Upload too large (limit {limit})',
     RATE_LIMITED: 'Too many attempts; try again later',
+    STEP_NOT_ACTIVE: 'Process step "{step}" is not the current step',
+    CHECKLIST_INCOMPLETE: 'Step "{step}" still has unchecked items: {items}',
     INTERNAL: 'Internal server error; please try again later',
   },
 };

@@ -107,6 +107,35 @@ export const ticketListQuerySchema = pageQuerySchema.extend({
 });
 export type TicketListQuery = z.infer<typeof ticketListQuerySchema>;
 
+const stepKey = z.string().regex(/^[a-z][a-z0-9_]*$/).max(40);
+
+/** One step of a process template: what to collect or confirm, and how long it may take. */
+export const processStepDefSchema = z.object({
+  key: stepKey,
+  nameZh: z.string().trim().min(1).max(60),
+  nameEn: z.string().trim().min(1).max(60),
+  /** Hours from the step's start to its due time; none means no deadline. */
+  dueHours: z.number().int().min(1).max(24 * 365).optional(),
+  checklist: z.array(z.object({ key: stepKey, labelZh: z.string().trim().min(1).max(120), labelEn: z.string().trim().min(1).max(120) })).max(50),
+});
+export type ProcessStepDef = z.infer<typeof processStepDefSchema>;
+
+export const PROCESS_STEP_STATES = ['pending', 'active', 'done'] as const;
+export const processStepStateSchema = processStepDefSchema.extend({
+  state: z.enum(PROCESS_STEP_STATES),
+  startedAt: z.string().nullable(),
+  dueAt: z.string().nullable(),
+  doneAt: z.string().nullable(),
+  doneBy: z.number().nullable(),
+  checked: z.array(z.string()),
+});
+export type ProcessStepState = z.infer<typeof processStepStateSchema>;
+export const processStateSchema = z.object({ steps: z.array(processStepStateSchema) });
+export type ProcessState = z.infer<typeof processStateSchema>;
+
+export const processChecklistSchema = z.object({ version: z.number().int().min(1), itemKey: stepKey, checked: z.boolean() });
+export const processStepCompleteSchema = z.object({ version: z.number().int().min(1), note: z.string().trim().max(LIMITS.noteMax).optional() });
+
 export const ticketSchema = z.object({
   id: z.number(),
   number: z.string(),
@@ -134,6 +163,7 @@ export const ticketSchema = z.object({
   tags: z.array(z.string()),
   custom: z.record(z.string(), z.unknown()),
   mergedIntoId: z.number().nullable(),
+  process: processStateSchema.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
   resolvedAt: z.string().nullable(),
@@ -278,18 +308,21 @@ export const customFieldDefSchema = z.object({
 });
 export type CustomFieldDef = z.infer<typeof customFieldDefSchema>;
 
+
 export const ticketTypeInputSchema = z.object({
   key: typeKey,
   nameZh: z.string().trim().min(1).max(40),
   nameEn: z.string().trim().min(1).max(40),
   fields: z.array(customFieldDefSchema).max(LIMITS.customFieldsMax).default([]),
+  /** Ordered steps every order of this type goes through (seed 002's certificate, mortgage and filing procedures). */
+  steps: z.array(processStepDefSchema).max(30).default([]),
   active: z.boolean().default(true),
 });
 export type TicketTypeInput = z.infer<typeof ticketTypeInputSchema>;
 /** Without the defaults: renaming a type must not drop its custom fields nor reactivate it. */
 export const ticketTypeUpdateSchema = ticketTypeInputSchema
   .omit({ key: true })
-  .extend({ fields: z.array(customFieldDefSchema).max(LIMITS.customFieldsMax), active: z.boolean() })
+  .extend({ fields: z.array(customFieldDefSchema).max(LIMITS.customFieldsMax), steps: z.array(processStepDefSchema).max(30), active: z.boolean() })
   .partial();
 export const ticketTypeSchema = ticketTypeInputSchema.extend({ id: z.number(), builtin: z.boolean() });
 export type TicketType = z.infer<typeof ticketTypeSchema>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { ProcessState } from '@kefu/shared';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -139,6 +140,7 @@ export interface TicketTypesTable {
   name_zh: string;
   name_en: string;
   fields: JsonDefault<unknown[]>;
+  steps: JsonDefault<unknown[]>;
   builtin: Generated<boolean>;
   active: Generated<boolean>;
   created_at: CreatedAt;
@@ -173,6 +175,7 @@ export interface TicketsTable {
   tags: Generated<string[]>;
   custom: JsonDefault<Record<string, unknown>>;
   merged_into_id: number | null;
+  process: ColumnType<ProcessState | null, string | null | undefined, string | null>;
   search_vector: TsVector;
   created_by: number | null;
   created_at: TimestampDefault;

@@ -30,6 +30,8 @@ export function statusOf(code: ErrorCode): number {
     case 'CONFLICT':
     case 'VERSION_CONFLICT':
     case 'INVALID_TRANSITION':
+    case 'STEP_NOT_ACTIVE':
+    case 'CHECKLIST_INCOMPLETE':
       return 409;
     case 'PAYLOAD_TOO_LARGE':
       return 413;

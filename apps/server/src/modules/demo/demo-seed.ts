@@ -4,6 +4,8 @@ import { normalizePhone } from '../../lib/phone.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { indexTokens } from '../../lib/search-text.js';
 import { ANSWERS, COMPANIES, DISTRICTS, GIVEN, NOTES, SURNAMES, TEMPLATES } from './demo-content.js';
+import { DEMO_LEAD_TYPE, DEMO_PROCESS_TYPES } from './demo-processes.js';
+import { completeStep, setChecklistItem, startProcess } from '../tickets/ticket-process.js';
 
 /** A small deterministic PRNG (mulberry32), so every demo department looks the same. */
 function random(seed: number) {
@@ -90,6 +92,12 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
       [groups[1]!.id]: agents.filter((_, i) => i % 2 === 0),
       [groups[2]!.id]: [userId.get('complaints')!, ...agents.slice(0, 3)],
     };
+    const salesGroup = await trx.insertInto('skill_groups').values({ tenant_id: tenantId, name: '销售顾问', strategy: 'round_robin' }).returning('id').executeTakeFirstOrThrow();
+    members[salesGroup.id] = agents.slice(-4);
+    await trx
+      .insertInto('ticket_types')
+      .values([...DEMO_PROCESS_TYPES, DEMO_LEAD_TYPE].map((t) => ({ tenant_id: tenantId, key: t.key, name_zh: t.nameZh, name_en: t.nameEn, fields: JSON.stringify(t.fields), steps: JSON.stringify(t.steps) })))
+      .execute();
     await trx.insertInto('skill_group_members').values(Object.entries(members).flatMap(([g, ids]) => ids.map((u) => ({ tenant_id: tenantId, skill_group_id: Number(g), user_id: u })))).execute();
     const departments = await trx
       .insertInto('departments')
@@ -137,7 +145,8 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
 
     // 1,000 work orders over the last 60 days: old ones mostly closed, recent ones still open.
     type Type = keyof typeof TEMPLATES;
-    const ticketCount = 1000;
+    const processTicketCount = 60;
+    const ticketCount = 1000 - processTicketCount;
     const rows = [];
     const groupFor: Record<Type, number> = { consultation: groups[0]!.id, suggestion: groups[0]!.id, callback: groups[0]!.id, repair: groups[1]!.id, complaint: groups[2]!.id };
     for (let i = 0; i < ticketCount; i++) {
@@ -204,6 +213,51 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
     for (let i = 0; i < audit.length; i += 500) await trx.insertInto('audit_log').values(audit.slice(i, i + 500)).execute();
     if (notes.length) for (let i = 0; i < notes.length; i += 500) await trx.insertInto('ticket_notes').values(notes.slice(i, i + 500)).execute();
     if (transfers.length) await trx.insertInto('ticket_transfers').values(transfers).execute();
-    return { users: staff.map((s) => s.username), customers: customers.length, tickets: inserted.length };
+    // Orders that run a process template, at every stage, and sales leads with their outcome.
+    const processRows = [];
+    for (let i = 0; i < processTicketCount; i++) {
+      const isLead = i % 4 === 3;
+      const type = isLead ? DEMO_LEAD_TYPE : DEMO_PROCESS_TYPES[i % DEMO_PROCESS_TYPES.length]!;
+      const created = new Date(now.getTime() - rnd.int(1, 20 * 24) * 3600_000);
+      const customer = rnd.pick(customers);
+      const responsible = rnd.pick(agents);
+      let process = startProcess(type.steps, created);
+      const advance = process ? rnd.int(0, process.steps.length) : 0;
+      let at = created;
+      for (let k = 0; process && k < advance; k++) {
+        const step = process.steps[k]!;
+        at = new Date(Math.min(now.getTime(), at.getTime() + rnd.int(2, step.dueHours ?? 48) * 3600_000));
+        for (const checklistItem of step.checklist) process = setChecklistItem(process, step.key, checklistItem.key, true);
+        process = completeStep(process, step.key, at, responsible);
+      }
+      if (process && advance < process.steps.length && rnd.next() < 0.5) {
+        const step = process.steps[advance]!;
+        if (step.checklist[0]) process = setChecklistItem(process, step.key, step.checklist[0].key, true);
+      }
+      const outcome = isLead ? rnd.pick(['跟进中', '已签约', '已签约', '未签约']) : null;
+      const finished = isLead ? outcome !== '跟进中' : advance === process!.steps.length;
+      const status = finished ? (rnd.next() < 0.5 ? 'closed' : 'resolved') : advance > 0 || isLead ? 'in_progress' : 'assigned';
+      const subject = isLead ? `${customer.name} 咨询${rnd.pick(['住家保姆', '月嫂', '育儿嫂', '钟点工', '老人陪护'])}服务` : `${customer.name} ${type.nameZh}`;
+      const assignee = isLead ? members[salesGroup.id]![i % members[salesGroup.id]!.length]! : responsible;
+      processRows.push({
+        tenant_id: tenantId,
+        number: sql<string>`'GD' || to_char(${created}::timestamptz at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(nextval('ticket_number_seq')::text, 7, '0')`,
+        type_key: type.key, subject, description: isLead ? '客户来电咨询家政服务，已登记需求，转销售顾问跟进。' : `为客户办理${type.nameZh}，按流程逐步完成。`,
+        status, priority: 'normal', channel: isLead ? rnd.pick(['phone', 'wechat', 'web']) : 'walk_in',
+        customer_id: customer.id, contact_name: customer.name, contact_phone: customer.phone, contact_phone_normalized: customer.phone,
+        responsible_id: responsible, assignee_id: assignee, team_id: teams[agents.indexOf(responsible) % 2]!.id,
+        skill_group_id: isLead ? salesGroup.id : null,
+        custom: JSON.stringify(isLead ? { product: rnd.pick(['住家保姆', '月嫂', '育儿嫂']), budget: rnd.int(40, 120) * 100, outcome } : {}),
+        process: process ? JSON.stringify(process) : null,
+        created_by: responsible, created_at: created, updated_at: at,
+        resolved_at: finished ? at : null, closed_at: finished && status === 'closed' ? at : null,
+        search_vector: sql`to_tsvector('simple', ${indexTokens(subject, type.nameZh, customer.name)})` as never,
+      });
+    }
+    const processInserted = await trx.insertInto('tickets').values(processRows).returning(['id', 'number', 'type_key', 'responsible_id', 'created_at']).execute();
+    await trx.insertInto('audit_log').values(processInserted.map((t) => ({
+      tenant_id: tenantId, actor_id: t.responsible_id, action: 'ticket.created', entity: 'ticket', entity_id: t.id, at: t.created_at, detail: JSON.stringify({ number: t.number, type: t.type_key, seeded: true }),
+    }))).execute();
+    return { users: staff.map((s) => s.username), customers: customers.length, tickets: inserted.length + processInserted.length };
   });
 }

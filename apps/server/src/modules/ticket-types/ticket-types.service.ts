@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { BUILTIN_TICKET_TYPES, type CustomFieldDef, type TicketType, type TicketTypeInput } from '@kefu/shared';
+import { BUILTIN_TICKET_TYPES, type CustomFieldDef, type ProcessStepDef, type TicketType, type TicketTypeInput } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
 import { AppError, notFound } from '../../lib/app-error.js';
@@ -14,12 +14,23 @@ export const BUILTIN_TYPE_NAMES: Record<(typeof BUILTIN_TICKET_TYPES)[number], {
   callback: { zh: '回访', en: 'Callback' },
 };
 
-type Row = { id: number; key: string; name_zh: string; name_en: string; fields: unknown; builtin: boolean; active: boolean };
-const present = (r: Row): TicketType => ({ id: r.id, key: r.key, nameZh: r.name_zh, nameEn: r.name_en, fields: r.fields as CustomFieldDef[], builtin: r.builtin, active: r.active });
+type Row = { id: number; key: string; name_zh: string; name_en: string; fields: unknown; steps: unknown; builtin: boolean; active: boolean };
+const present = (r: Row): TicketType => ({
+  id: r.id, key: r.key, nameZh: r.name_zh, nameEn: r.name_en, fields: r.fields as CustomFieldDef[], steps: r.steps as ProcessStepDef[], builtin: r.builtin, active: r.active,
+});
 
 export async function listTicketTypes({ db, actor }: { db: Kysely<DB>; actor: Actor }): Promise<TicketType[]> {
-  const rows = await db.selectFrom('ticket_types').select(['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active']).where('tenant_id', '=', actor.tenantId).orderBy('id').execute();
+  const rows = await db.selectFrom('ticket_types').select(['id', 'key', 'name_zh', 'name_en', 'fields', 'steps', 'builtin', 'active']).where('tenant_id', '=', actor.tenantId).orderBy('id').execute();
   return rows.map(present);
+}
+
+function assertUniqueStepKeys(steps: ProcessStepDef[]) {
+  const keys = steps.map((s) => s.key);
+  if (new Set(keys).size !== keys.length) throw new AppError('VALIDATION', { detail: 'steps.key' });
+  for (const step of steps) {
+    const items = step.checklist.map((i) => i.key);
+    if (new Set(items).size !== items.length) throw new AppError('VALIDATION', { detail: `steps.${step.key}.checklist.key` });
+  }
 }
 
 function assertUniqueFieldKeys(fields: CustomFieldDef[]) {
@@ -31,13 +42,14 @@ function assertUniqueFieldKeys(fields: CustomFieldDef[]) {
 export async function createTicketType({ db, actor, input }: { db: Kysely<DB>; actor: Actor; input: TicketTypeInput }): Promise<TicketType> {
   if (!can(actor, 'admin.ticket_types')) throw new AppError('FORBIDDEN');
   assertUniqueFieldKeys(input.fields);
+  assertUniqueStepKeys(input.steps);
   return db.transaction().execute(async (trx) => {
     const exists = await trx.selectFrom('ticket_types').select('id').where('tenant_id', '=', actor.tenantId).where('key', '=', input.key).executeTakeFirst();
     if (exists) throw new AppError('CONFLICT', { detail: 'duplicate_key' }, { field: 'key', value: input.key });
     const row = await trx
       .insertInto('ticket_types')
-      .values({ tenant_id: actor.tenantId, key: input.key, name_zh: input.nameZh, name_en: input.nameEn, fields: JSON.stringify(input.fields), active: input.active })
-      .returning(['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active'])
+      .values({ tenant_id: actor.tenantId, key: input.key, name_zh: input.nameZh, name_en: input.nameEn, fields: JSON.stringify(input.fields), steps: JSON.stringify(input.steps), active: input.active })
+      .returning(['id', 'key', 'name_zh', 'name_en', 'fields', 'steps', 'builtin', 'active'])
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { action: 'ticket_type.created', entity: 'ticket_type', entityId: row.id, detail: { key: input.key } });
     forgetTicketTypes(actor.tenantId);
@@ -48,14 +60,16 @@ export async function createTicketType({ db, actor, input }: { db: Kysely<DB>; a
 export async function updateTicketType({ db, actor, id, input }: { db: Kysely<DB>; actor: Actor; id: number; input: Partial<Omit<TicketTypeInput, 'key'>> }): Promise<TicketType> {
   if (!can(actor, 'admin.ticket_types')) throw new AppError('FORBIDDEN');
   if (input.fields) assertUniqueFieldKeys(input.fields);
+  if (input.steps) assertUniqueStepKeys(input.steps);
   return db.transaction().execute(async (trx) => {
     const set = {
       ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
       ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
       ...(input.fields !== undefined ? { fields: JSON.stringify(input.fields) } : {}),
+      ...(input.steps !== undefined ? { steps: JSON.stringify(input.steps) } : {}),
       ...(input.active !== undefined ? { active: input.active } : {}),
     };
-    const columns = ['id', 'key', 'name_zh', 'name_en', 'fields', 'builtin', 'active'] as const;
+    const columns = ['id', 'key', 'name_zh', 'name_en', 'fields', 'steps', 'builtin', 'active'] as const;
     // An empty change has no column to set (UPDATE … SET would be invalid SQL): answer the type as it is.
     const row = Object.keys(set).length > 0
       ? await trx.updateTable('ticket_types').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returning(columns).executeTakeFirst()

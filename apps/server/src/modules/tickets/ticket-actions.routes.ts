@@ -3,13 +3,13 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   attachmentSchema, idParamSchema, idSchema, noteCreateSchema, noteSchema, okSchema, ticketAssignSchema, ticketCallbackDoneSchema,
-  ticketLinkCreateSchema, ticketMergeSchema, ticketSchema, ticketTransferAnswerSchema, ticketTransferSchema,
+  processChecklistSchema, processStepCompleteSchema, ticketLinkCreateSchema, ticketMergeSchema, ticketSchema, ticketTransferAnswerSchema, ticketTransferSchema,
 } from '@kefu/shared';
 import { actorOf } from '../../http/auth.js';
 import type { RouteDeps } from '../../http/route-deps.js';
 import { invalid } from '../../lib/app-error.js';
 import { addAttachment, addNote, findAttachment, linkTickets, mergeTickets, unlinkTickets } from './ticket-activity.service.js';
-import { answerTransfer, assignTicket, recordCallback, transferTicket } from './ticket-workflow.service.js';
+import { answerTransfer, assignTicket, completeProcessStep, recordCallback, setProcessChecklist, transferTicket } from './ticket-workflow.service.js';
 import { updateTicket } from './tickets.service.js';
 
 const tags = ['tickets'];
@@ -39,6 +39,18 @@ export const ticketActionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     schema: { tags, summary: 'Reopen a resolved or closed work order', params: idParamSchema, body: z.object({ version: z.number().int().min(1), reason: z.string().trim().min(1).max(500) }), response: ticketOut },
   }, async (request) =>
     updateTicket({ db, actor: actorOf(request), id: request.params.id, input: { version: request.body.version, status: 'in_progress', statusReason: request.body.reason } }),
+  );
+
+  app.post('/tickets/:id/process/:stepKey/checklist', {
+    schema: { tags, summary: 'Tick or untick a checklist item of the current process step', params: z.object({ id: idSchema, stepKey: z.string().max(40) }), body: processChecklistSchema, response: ticketOut },
+  }, async (request) =>
+    setProcessChecklist({ db, actor: actorOf(request), id: request.params.id, stepKey: request.params.stepKey, itemKey: request.body.itemKey, checked: request.body.checked, version: request.body.version }),
+  );
+
+  app.post('/tickets/:id/process/:stepKey/complete', {
+    schema: { tags, summary: 'Complete the current process step (checklist done) and start the next', params: z.object({ id: idSchema, stepKey: z.string().max(40) }), body: processStepCompleteSchema, response: ticketOut },
+  }, async (request) =>
+    completeProcessStep({ db, actor: actorOf(request), id: request.params.id, stepKey: request.params.stepKey, version: request.body.version, note: request.body.note }),
   );
 
   app.post('/tickets/:id/notes', {

@@ -7,6 +7,7 @@ import { now } from '../../lib/clock.js';
 import { chooseAssignee } from './ticket-assignment.service.js';
 import { assertTransition, isOpenStatus, statusTimestamps } from './ticket-lifecycle.js';
 import { assertFollowUpFields } from './ticket-rules.js';
+import { completeStep, setChecklistItem } from './ticket-process.js';
 import { assertCanAssign } from './tickets.policy.js';
 import { changeTicket } from './tickets.service.js';
 
@@ -133,5 +134,29 @@ export async function recordCallback({ db, actor, id, input }: Ctx & { id: numbe
         return unreachable;
       }
     }
+  });
+}
+
+/** Ticks or unticks a checklist item of the order's current process step. */
+export async function setProcessChecklist({ db, actor, id, stepKey, itemKey, checked, version }: Ctx & { id: number; stepKey: string; itemKey: string; checked: boolean; version: number }): Promise<Ticket> {
+  return changeTicket({ db, actor, id, version }, async (_trx, current) => {
+    if (!current.process) throw notFound('record');
+    const process = setChecklistItem(current.process, stepKey, itemKey, checked);
+    return { set: { process: JSON.stringify(process) }, audit: [{ action: 'ticket.checklist_changed', detail: { step: stepKey, item: itemKey, checked } }] };
+  });
+}
+
+/** Closes the current process step (its checklist complete) and starts the next, with its own due time. */
+export async function completeProcessStep({ db, actor, id, stepKey, version, note }: Ctx & { id: number; stepKey: string; version: number; note?: string }): Promise<Ticket> {
+  return changeTicket({ db, actor, id, version }, async (trx, current) => {
+    if (!current.process) throw notFound('record');
+    const process = completeStep(current.process, stepKey, now(), actor.userId || null);
+    if (note) await trx.insertInto('ticket_notes').values({ tenant_id: actor.tenantId, ticket_id: id, author_id: actor.userId || null, body: note, internal: true }).execute();
+    const next = process.steps.find((s) => s.state === 'active');
+    const from = current.status as TicketStatus;
+    return {
+      set: { process: JSON.stringify(process), ...(from === 'new' || from === 'assigned' ? { status: 'in_progress' } : {}) },
+      audit: [{ action: 'ticket.step_completed', detail: { step: stepKey, next: next?.key ?? null, nextDueAt: next?.dueAt ?? null, note: note ?? null } }],
+    };
   });
 }

@@ -225,3 +225,38 @@ describe('merge, links and visibility', () => {
     expect(await getTicket({ db: database.db, actor: archivist, id: t.id })).toMatchObject({ contactPhone: '13812345678', contactPhoneMasked: false });
   });
 });
+
+describe('process templates on work-order types', () => {
+  it('copies the steps into a new order and walks them with their checklists and due times', async () => {
+    const { completeProcessStep, setProcessChecklist } = await import('./ticket-workflow.service.js');
+    const { createTicketType } = await import('../ticket-types/ticket-types.service.js');
+    await createTicketType({
+      db: database.db,
+      actor: adminActor(),
+      input: {
+        key: 'contract_filing', nameZh: '合同备案', nameEn: 'Contract filing', fields: [], active: true,
+        steps: [
+          { key: 'collect', nameZh: '收集资料', nameEn: 'Collect', dueHours: 24, checklist: [{ key: 'application', labelZh: '联机备案申请表', labelEn: 'Application' }, { key: 'contracts', labelZh: '新签合同三份', labelEn: 'Contracts ×3' }] },
+          { key: 'submit', nameZh: '房管局盖章', nameEn: 'Stamp at housing bureau', dueHours: 120, checklist: [] },
+        ],
+      },
+    });
+    let t = await createTestTicket(database.db, agent, { type: 'contract_filing' });
+    expect(t.process?.steps.map((s) => [s.key, s.state])).toEqual([['collect', 'active'], ['submit', 'pending']]);
+    await expectCode(updateTicket({ db: database.db, actor: agent, id: t.id, input: { version: t.version, status: 'resolved' } }), 'CHECKLIST_INCOMPLETE');
+    await expectCode(completeProcessStep({ db: database.db, actor: agent, id: t.id, stepKey: 'collect', version: t.version }), 'CHECKLIST_INCOMPLETE');
+    t = await setProcessChecklist({ db: database.db, actor: agent, id: t.id, stepKey: 'collect', itemKey: 'application', checked: true, version: t.version });
+    t = await setProcessChecklist({ db: database.db, actor: agent, id: t.id, stepKey: 'collect', itemKey: 'contracts', checked: true, version: t.version });
+    t = await completeProcessStep({ db: database.db, actor: agent, id: t.id, stepKey: 'collect', version: t.version, note: '资料已齐' });
+    expect(t.status).toBe('in_progress');
+    const submit = t.process!.steps[1]!;
+    expect(submit.state).toBe('active');
+    expect(new Date(submit.dueAt!).getTime() - new Date(submit.startedAt!).getTime()).toBe(120 * 3600_000);
+    await expectCode(completeProcessStep({ db: database.db, actor: agent, id: t.id, stepKey: 'collect', version: t.version }), 'STEP_NOT_ACTIVE');
+    t = await completeProcessStep({ db: database.db, actor: agent, id: t.id, stepKey: 'submit', version: t.version });
+    t = await updateTicket({ db: database.db, actor: agent, id: t.id, input: { version: t.version, status: 'resolved' } });
+    expect(t.status).toBe('resolved');
+    const kinds = (await listTicketEvents({ db: database.db, actor: agent, id: t.id })).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'step_completed')).toHaveLength(2);
+  });
+});

@@ -33,6 +33,7 @@ export function presentTicket(row: TicketViewRow, actor: Actor): Ticket {
     tags: row.tags,
     custom: row.custom,
     mergedIntoId: row.merged_into_id,
+    process: row.process,
     createdAt: toIsoRequired(row.created_at),
     updatedAt: toIsoRequired(row.updated_at),
     resolvedAt: toIso(row.resolved_at),

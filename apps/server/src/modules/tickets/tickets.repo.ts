@@ -19,7 +19,7 @@ export function selectTicketRows(db: Kysely<DB>, tenantId: number) {
       't.id', 't.number', 't.type_key', 't.subject', 't.description', 't.status', 't.priority', 't.channel',
       't.customer_id', 't.contact_name', 't.contact_phone', 't.event_time', 't.event_place', 't.event_person',
       't.responsible_id', 't.assignee_id', 't.team_id', 't.skill_group_id', 't.department_id', 't.transfer_due_at',
-      't.callback_pending', 't.answered_on_spot', 't.tags', 't.custom', 't.merged_into_id', 't.created_by',
+      't.callback_pending', 't.answered_on_spot', 't.tags', 't.custom', 't.merged_into_id', 't.process', 't.created_by',
       't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.reopen_count', 't.version',
       'r.display_name as responsible_name', 'a.display_name as assignee_name',
       'c.name as customer_name', 'c.grade as customer_grade', 'd.name as department_name',
@@ -169,7 +169,7 @@ export async function insertTicketWithAudit(db: Kysely<DB>, actor: Actor, values
       't.id', 't.number', 't.type_key', 't.subject', 't.description', 't.status', 't.priority', 't.channel',
       't.customer_id', 't.contact_name', 't.contact_phone', 't.event_time', 't.event_place', 't.event_person',
       't.responsible_id', 't.assignee_id', 't.team_id', 't.skill_group_id', 't.department_id', 't.transfer_due_at',
-      't.callback_pending', 't.answered_on_spot', 't.tags', 't.custom', 't.merged_into_id', 't.created_by',
+      't.callback_pending', 't.answered_on_spot', 't.tags', 't.custom', 't.merged_into_id', 't.process', 't.created_by',
       't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.reopen_count', 't.version',
     ])
     .executeTakeFirstOrThrow();

@@ -10,6 +10,7 @@ import { findCustomerIdsByPhone, insertCustomer } from '../customers/customers.s
 import { chooseAssignee } from './ticket-assignment.service.js';
 import { assertTransition, isReopen, statusTimestamps } from './ticket-lifecycle.js';
 import { assertCustomFields, assertFollowUpFields } from './ticket-rules.js';
+import { currentStep, startProcess } from './ticket-process.js';
 import { reindexTicket, ticketSearchVector } from './ticket-search.js';
 import { assertCanAssign, assertCanReadTicket, assertCanUpdateTicket, listRestriction } from './tickets.policy.js';
 import { presentTicket } from './tickets.presenter.js';
@@ -21,10 +22,10 @@ interface Ctx {
   actor: Actor;
 }
 
-async function ticketTypeFields(db: Kysely<DB>, tenantId: number, key: string): Promise<CustomFieldDef[]> {
+async function activeTicketType(db: Kysely<DB>, tenantId: number, key: string) {
   const type = await findTicketTypeCached(db, tenantId, key);
   if (!type || !type.active) throw invalid(`type: ${key}`, { field: 'type' });
-  return type.fields;
+  return type;
 }
 
 async function assertExists(db: Kysely<DB>, table: 'users' | 'teams' | 'skill_groups' | 'customers', tenantId: number, id: number | null | undefined, entity: string) {
@@ -41,8 +42,8 @@ export async function getTicket({ db, actor, id }: Ctx & { id: number }): Promis
 
 export async function createTicket({ db, actor, input }: Ctx & { input: TicketCreate }): Promise<Ticket> {
   if (!can(actor, 'tickets.create')) throw new AppError('FORBIDDEN');
-  const fields = await ticketTypeFields(db, actor.tenantId, input.type);
-  assertCustomFields(fields, input.custom ?? {});
+  const type = await activeTicketType(db, actor.tenantId, input.type);
+  assertCustomFields(type.fields, input.custom ?? {});
   if (input.answeredOnSpot === true && !input.answer?.trim()) throw invalid('answer', { field: 'answer' });
   if (input.answeredOnSpot === false) assertFollowUpFields(input);
   if (input.assigneeId !== undefined) assertCanAssign(actor, { assignee_id: null }, input.assigneeId);
@@ -90,6 +91,7 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       skill_group_id: input.skillGroupId ?? null,
       answered_on_spot: input.answeredOnSpot === true,
       custom: JSON.stringify(input.custom ?? {}),
+      process: input.answeredOnSpot ? null : JSON.stringify(startProcess(type.steps, at)),
       created_by: actor.userId || null,
       created_at: at,
       updated_at: at,
@@ -170,7 +172,7 @@ export async function updateTicket({ db, actor, id, input }: Ctx & { id: number;
     if ('team_id' in set) await assertExists(trx, 'teams', actor.tenantId, set.team_id as number | null, 'team');
     if ('contact_phone' in set) set.contact_phone_normalized = set.contact_phone ? normalizePhone(set.contact_phone as string) : null;
     if ('type_key' in set || 'custom' in set) {
-      const fields = await ticketTypeFields(trx, actor.tenantId, (set.type_key as string) ?? current.type_key);
+      const { fields } = await activeTicketType(trx, actor.tenantId, (set.type_key as string) ?? current.type_key);
       assertCustomFields(fields, (input.custom ?? current.custom) as Record<string, unknown>);
     }
     const audit: Array<{ action: string; detail: Record<string, unknown> }> = [];
@@ -183,6 +185,8 @@ export async function updateTicket({ db, actor, id, input }: Ctx & { id: number;
       assertTransition(from, to);
       if (to === 'assigned' && !(set.assignee_id ?? current.assignee_id)) throw new AppError('INVALID_TRANSITION', { from, to });
       if (to === 'waiting_department' && current.department_id === null) throw new AppError('INVALID_TRANSITION', { from, to });
+      const pending = currentStep(current.process);
+      if (to === 'resolved' && pending) throw new AppError('CHECKLIST_INCOMPLETE', { step: pending.nameZh, items: [pending.nameZh] }, { step: pending.key });
       Object.assign(set, { status: to }, statusTimestamps(from, to, now()));
       if (isReopen(from, to)) set.reopen_count = current.reopen_count + 1;
       audit.push({ action: isReopen(from, to) ? 'ticket.reopened' : 'ticket.status_changed', detail: { from, to, reason: input.statusReason ?? null } });

@@ -1,0 +1,47 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BUILTIN_ROLE_KEYS, BUILTIN_TICKET_TYPES, TICKET_STATUSES } from '@kefu/shared';
+import type { Database } from '../../db/client.js';
+import { createTestDatabase } from '../../testing/test-db.js';
+import { login } from '../auth/auth.service.js';
+import { seedDemoDepartment } from './demo-seed.js';
+
+let database: Database;
+const now = new Date('2026-11-22T06:00:00Z');
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  await seedDemoDepartment(database.db, { tenantId: 1, password: 'demo-pass-123', now });
+});
+afterAll(async () => database?.close());
+
+describe('the demo department 示例客服中心', () => {
+  it('has a user for every built-in role, all able to sign in with the demo password', async () => {
+    const users = await database.db.selectFrom('users as u').innerJoin('roles as r', 'r.id', 'u.role_id').select(['u.username', 'r.key']).execute();
+    for (const key of BUILTIN_ROLE_KEYS) expect(users.find((u) => u.username === key)?.key).toBe(key);
+    expect(users.filter((u) => u.key === 'agent').length).toBeGreaterThanOrEqual(10);
+    const result = await login({ db: database.db, input: { username: 'agent', password: 'demo-pass-123' }, ip: null });
+    expect(result.user.role.key).toBe('agent');
+  });
+
+  it('has 200 customers with phones and 1,000 work orders of every type and state over 60 days', async () => {
+    const customers = await database.db.selectFrom('customers').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(Number(customers.n)).toBe(200);
+    const withoutPhone = await database.db.selectFrom('customers as c').select('c.id').where((eb) => eb.not(eb.exists(eb.selectFrom('customer_phones as p').select('p.id').whereRef('p.customer_id', '=', 'c.id')))).execute();
+    expect(withoutPhone).toEqual([]);
+    const tickets = await database.db.selectFrom('tickets').select(['type_key', 'status', 'created_at', 'process']).execute();
+    expect(tickets).toHaveLength(1000);
+    const types = new Set(tickets.map((t) => t.type_key));
+    for (const type of [...BUILTIN_TICKET_TYPES, 'sales_lead', 'mortgage', 'property_certificate']) expect(types).toContain(type);
+    const statuses = new Set(tickets.map((t) => t.status));
+    for (const status of TICKET_STATUSES) expect(statuses).toContain(status);
+    const oldest = Math.min(...tickets.map((t) => t.created_at.getTime()));
+    expect(now.getTime() - oldest).toBeGreaterThan(50 * 86_400_000);
+    expect(now.getTime() - oldest).toBeLessThanOrEqual(61 * 86_400_000);
+    expect(tickets.some((t) => t.process?.steps.some((s) => s.state === 'done'))).toBe(true);
+  });
+
+  it('is searchable in Chinese from the start', async () => {
+    const rows = await database.db.selectFrom('tickets').select('id').where((eb) => eb('search_vector', '@@', eb.fn('to_tsquery', [eb.val('simple'), eb.val('退费')]))).execute();
+    expect(rows.length).toBeGreaterThan(5);
+  });
+});
