@@ -17,6 +17,7 @@ import { authRoutes } from './modules/auth/auth.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
+import { macrosRoutes } from './modules/macros/macros.routes.js';
 import { organizationRoutes } from './modules/organization/organization.routes.js';
 import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { ticketTypesRoutes } from './modules/ticket-types/ticket-types.routes.js';
@@ -68,6 +69,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
       await v1.register(organizationRoutes, deps);
       await v1.register(directoryRoutes, deps);
       await v1.register(auditRoutes, deps);
+      await v1.register(macrosRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -6,3 +6,4 @@ export * from './auth.schemas.js';
 export * from './tickets.schemas.js';
 export * from './customers.schemas.js';
 export * from './admin.schemas.js';
+export * from './macros.schemas.js';

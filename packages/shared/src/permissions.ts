@@ -18,6 +18,7 @@ export const PERMISSIONS = [
   'admin.departments',
   'admin.settings',
   'reports.read',
+  'macros.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,10 +34,10 @@ export const BUILTIN_ROLES: Record<BuiltinRoleKey, { nameZh: string; nameEn: str
   gm: { nameZh: '总经理', nameEn: 'General manager', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'audit.read', 'reports.read'] },
   leader: {
     nameZh: '值班长', nameEn: 'Shift leader',
-    permissions: [...workOrders, 'tickets.assign', 'tickets.merge', 'tickets.delete_attachment', 'reports.read'],
+    permissions: [...workOrders, 'tickets.assign', 'tickets.merge', 'tickets.delete_attachment', 'reports.read', 'macros.manage'],
   },
   agent: { nameZh: '客服代表', nameEn: 'Agent', permissions: workOrders },
-  qa: { nameZh: '质检员', nameEn: 'QA inspector', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'reports.read'] },
+  qa: { nameZh: '质检员', nameEn: 'QA inspector', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'reports.read', 'macros.manage'] },
   complaints: { nameZh: '投诉专员', nameEn: 'Complaint specialist', permissions: [...workOrders, 'tickets.assign', 'customers.reveal_pii'] },
   archivist: { nameZh: '档案管理员', nameEn: 'Archivist', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'customers.write', 'customers.reveal_pii'] },
 };

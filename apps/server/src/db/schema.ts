@@ -232,6 +232,19 @@ export interface TicketTransfersTable {
   created_at: CreatedAt;
 }
 
+export interface MacrosTable {
+  tenant_id: number;
+  id: Generated<number>;
+  category: string;
+  title: string;
+  body: string;
+  active: Generated<boolean>;
+  created_by: number | null;
+  created_at: CreatedAt;
+  updated_at: TimestampDefault;
+  version: Generated<number>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   roles: RolesTable;
@@ -250,6 +263,7 @@ export interface DB {
   ticket_links: TicketLinksTable;
   ticket_attachments: TicketAttachmentsTable;
   ticket_transfers: TicketTransfersTable;
+  macros: MacrosTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

@@ -64,3 +64,23 @@ export const ANSWERS = [
   '已告知客户办理流程和所需材料，客户无其他疑问。',
   '已为客户查询并告知结果。',
 ];
+
+/** Seed 004's standard phrases and a few unified answers (统一答复口径), as the demo script library. */
+export const MACROS: Array<{ category: 'greeting' | 'hold' | 'closing' | 'callback' | 'complaint' | 'unified_answer'; title: string; body: string }> = [
+  { category: 'greeting', title: '接通问候', body: '您好，示例客服中心，工号{工号}为您服务！' },
+  { category: 'greeting', title: '客户不出声', body: '您好，请问有什么可以帮您？' },
+  { category: 'greeting', title: '听不清', body: '对不起，请您大声一点好吗？' },
+  { category: 'greeting', title: '方言', body: '您好，请讲普通话好吗？' },
+  { category: 'hold', title: '请稍等', body: '对不起，请稍等！' },
+  { category: 'hold', title: '恢复通话', body: '对不起，让您久等了！' },
+  { category: 'hold', title: '记录问题', body: '请稍等，您的问题正在记录……您的问题我复述一遍好吗？' },
+  { category: 'closing', title: '结束确认', body: '请问您还有什么问题吗？' },
+  { category: 'closing', title: '结束语', body: '感谢您的来电，祝您生活愉快，再见！' },
+  { category: 'callback', title: '回复疑难问题', body: '您好，这里是示例客服中心。您上次（{日期}）咨询的关于{问题}，现在给您回复：' },
+  { category: 'callback', title: '无人接听顺延', body: '已致电客户，联系电话无人接听，按规定顺延回复时间，稍后再次回电。' },
+  { category: 'complaint', title: '投诉致歉', body: '非常抱歉给您带来不便，您反映的问题我已详细记录，我们会在12小时内给您答复。' },
+  { category: 'complaint', title: '投诉处理进度', body: '您好，您的投诉正在处理中，目前进展是：{进展}。我们会持续跟进，每24小时向您通报一次进度。' },
+  { category: 'unified_answer', title: '退费到账时间', body: '退费申请审核通过后，款项将在3–7个工作日内原路退回，请您留意账户变动。' },
+  { category: 'unified_answer', title: '产权证领取时间', body: '一次性付款的客户一般10个工作日可以领取产权证；按揭贷款的客户需20个工作日以上，届时我们会电话或短信通知您。' },
+  { category: 'unified_answer', title: '按揭所需材料', body: '请准备：购房人及配偶身份证复印件各4份、收入证明各2份、户口本复印件2份、首付款收据2份、婚姻证明2份。' },
+];

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BUILTIN_ROLE_KEYS, BUILTIN_TICKET_TYPES, TICKET_STATUSES } from '@kefu/shared';
 import type { Database } from '../../db/client.js';
@@ -40,8 +41,14 @@ describe('the demo department 示例客服中心', () => {
     expect(tickets.some((t) => t.process?.steps.some((s) => s.state === 'done'))).toBe(true);
   });
 
+  it('has a script library with the standard phrases', async () => {
+    const macros = await database.db.selectFrom('macros').select(['category', 'title', 'body']).execute();
+    expect(new Set(macros.map((m) => m.category))).toEqual(new Set(['greeting', 'hold', 'closing', 'callback', 'complaint', 'unified_answer']));
+    expect(macros.find((m) => m.category === 'greeting')?.body).toContain('工号');
+  });
+
   it('is searchable in Chinese from the start', async () => {
-    const rows = await database.db.selectFrom('tickets').select('id').where((eb) => eb('search_vector', '@@', eb.fn('to_tsquery', [eb.val('simple'), eb.val('退费')]))).execute();
+    const rows = await database.db.selectFrom('tickets').select('id').where(sql<boolean>`search_vector @@ to_tsquery('simple', '退费')`).execute();
     expect(rows.length).toBeGreaterThan(5);
   });
 });

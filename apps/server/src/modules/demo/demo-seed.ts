@@ -3,7 +3,7 @@ import type { DB } from '../../db/schema.js';
 import { normalizePhone } from '../../lib/phone.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { indexTokens } from '../../lib/search-text.js';
-import { ANSWERS, COMPANIES, DISTRICTS, GIVEN, NOTES, SURNAMES, TEMPLATES } from './demo-content.js';
+import { ANSWERS, COMPANIES, DISTRICTS, GIVEN, MACROS, NOTES, SURNAMES, TEMPLATES } from './demo-content.js';
 import { DEMO_LEAD_TYPE, DEMO_PROCESS_TYPES } from './demo-processes.js';
 import { completeStep, setChecklistItem, startProcess } from '../tickets/ticket-process.js';
 
@@ -92,6 +92,7 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
       [groups[1]!.id]: agents.filter((_, i) => i % 2 === 0),
       [groups[2]!.id]: [userId.get('complaints')!, ...agents.slice(0, 3)],
     };
+    await trx.insertInto('macros').values(MACROS.map((m) => ({ tenant_id: tenantId, ...m, created_by: userId.get('manager')! }))).execute();
     const salesGroup = await trx.insertInto('skill_groups').values({ tenant_id: tenantId, name: '销售顾问', strategy: 'round_robin' }).returning('id').executeTakeFirstOrThrow();
     members[salesGroup.id] = agents.slice(-4);
     await trx
