@@ -172,7 +172,8 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
       const responsible = rnd.pick(agents);
       const groupMembers = members[groupFor[type]]!;
       const assignee = status === 'new' ? null : onSpot ? responsible : rnd.next() < 0.5 ? responsible : rnd.pick(groupMembers);
-      const doneAt = new Date(Math.min(now.getTime(), created.getTime() + rnd.int(1, 72) * 3600_000));
+      // Finished between creation and now, never later: a closed order from yesterday was not closed "seconds ago".
+      const doneAt = new Date(created.getTime() + rnd.next() * Math.min(72 * 3600_000, (now.getTime() - created.getTime()) * 0.9));
       const text = indexTokens(template.subject, template.description, contactName, normalizePhone(contactPhone), customer?.name, (template.tags ?? []).join(' '));
       rows.push({
         tenant_id: tenantId,

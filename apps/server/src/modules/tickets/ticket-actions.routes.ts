@@ -8,7 +8,7 @@ import {
 import { actorOf } from '../../http/auth.js';
 import type { RouteDeps } from '../../http/route-deps.js';
 import { invalid } from '../../lib/app-error.js';
-import { addAttachment, addNote, findAttachment, linkTickets, mergeTickets, unlinkTickets } from './ticket-activity.service.js';
+import { addAttachment, addNote, findAttachment, linkTickets, mergeTickets, revealTicketContact, unlinkTickets } from './ticket-activity.service.js';
 import { answerTransfer, assignTicket, completeProcessStep, recordCallback, setProcessChecklist, transferTicket } from './ticket-workflow.service.js';
 import { updateTicket } from './tickets.service.js';
 
@@ -52,6 +52,10 @@ export const ticketActionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
   }, async (request) =>
     completeProcessStep({ db, actor: actorOf(request), id: request.params.id, stepKey: request.params.stepKey, version: request.body.version, note: request.body.note }),
   );
+
+  app.post('/tickets/:id/reveal-contact', {
+    schema: { tags, summary: 'Reveal the full contact number (permission customers.reveal_pii; audit-logged)', params: idParamSchema, response: { 200: z.object({ contactPhone: z.string().nullable() }) } },
+  }, async (request) => revealTicketContact({ db, actor: actorOf(request), id: request.params.id }));
 
   app.post('/tickets/:id/notes', {
     schema: { tags, summary: 'Add a note (internal by default)', params: idParamSchema, body: noteCreateSchema, response: { 201: noteSchema } },

@@ -23,6 +23,15 @@ async function visibleTicket(db: Kysely<DB>, actor: Actor, id: number) {
   return row!;
 }
 
+/** The full contact number of an order, for roles that may see personal data; every reveal is audit-logged. */
+export async function revealTicketContact({ db, actor, id }: Ctx & { id: number }): Promise<{ contactPhone: string | null }> {
+  if (!can(actor, 'customers.reveal_pii')) throw new AppError('FORBIDDEN');
+  const ticket = await visibleTicket(db, actor, id);
+  const row = await db.selectFrom('tickets').select('contact_phone').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirstOrThrow();
+  await writeAudit(db, actor, { action: 'ticket.contact_revealed', entity: 'ticket', entityId: id, detail: { number: ticket.number } });
+  return { contactPhone: row.contact_phone };
+}
+
 export async function addNote({ db, actor, id, body, internal }: Ctx & { id: number; body: string; internal: boolean }): Promise<Note> {
   return db.transaction().execute(async (trx) => {
     const ticket = await visibleTicket(trx, actor, id);

@@ -218,11 +218,16 @@ describe('merge, links and visibility', () => {
     expect(list.items.map((i) => i.id)).toEqual([mine.id]);
   });
 
-  it('masks the contact phone for agents and shows it to roles that may reveal it', async () => {
+  it('always masks the contact phone; revealing it needs the permission and is audit-logged', async () => {
+    const { revealTicketContact } = await import('./ticket-activity.service.js');
     const t = await createTestTicket(database.db, agent, { contactPhone: '13812345678' });
     expect(t).toMatchObject({ contactPhone: '138****5678', contactPhoneMasked: true });
     const archivist = await createUserActor(database.db, 'archivist');
-    expect(await getTicket({ db: database.db, actor: archivist, id: t.id })).toMatchObject({ contactPhone: '13812345678', contactPhoneMasked: false });
+    expect(await getTicket({ db: database.db, actor: archivist, id: t.id })).toMatchObject({ contactPhone: '138****5678', contactPhoneMasked: true });
+    await expectCode(revealTicketContact({ db: database.db, actor: agent, id: t.id }), 'FORBIDDEN');
+    expect(await revealTicketContact({ db: database.db, actor: archivist, id: t.id })).toEqual({ contactPhone: '13812345678' });
+    const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'action']).where('entity', '=', 'ticket').where('entity_id', '=', t.id).where('action', '=', 'ticket.contact_revealed').execute();
+    expect(audit).toEqual([{ actor_id: archivist.userId, action: 'ticket.contact_revealed' }]);
   });
 });
 

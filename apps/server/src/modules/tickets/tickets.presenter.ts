@@ -1,11 +1,10 @@
 import type { Priority, Ticket, TicketStatus, Channel } from '@kefu/shared';
-import { can, type Actor } from '../../lib/actor.js';
+import type { Actor } from '../../lib/actor.js';
 import { toIso, toIsoRequired } from '../../lib/clock.js';
 import { maskPhone } from '../../lib/phone.js';
 import type { TicketViewRow } from './tickets.repo.js';
 
 export function presentTicket(row: TicketViewRow, actor: Actor): Ticket {
-  const reveal = can(actor, 'customers.reveal_pii');
   return {
     id: row.id,
     number: row.number,
@@ -17,8 +16,9 @@ export function presentTicket(row: TicketViewRow, actor: Actor): Ticket {
     channel: row.channel as Channel,
     customer: row.customer_id !== null && row.customer_name !== null ? { id: row.customer_id, name: row.customer_name, grade: row.customer_grade } : null,
     contactName: row.contact_name,
-    contactPhone: row.contact_phone && !reveal ? maskPhone(row.contact_phone) : row.contact_phone,
-    contactPhoneMasked: Boolean(row.contact_phone) && !reveal,
+    // Always masked: the full number comes only from the audited reveal (revealTicketContact).
+    contactPhone: row.contact_phone ? maskPhone(row.contact_phone) : null,
+    contactPhoneMasked: Boolean(row.contact_phone),
     eventTime: toIso(row.event_time),
     eventPlace: row.event_place,
     eventPerson: row.event_person,
