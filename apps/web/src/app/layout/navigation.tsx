@@ -1,0 +1,54 @@
+import type { ReactNode } from 'react';
+import {
+  AuditOutlined,
+  BarChartOutlined,
+  CustomerServiceOutlined,
+  FileTextOutlined,
+  SettingOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { Permission } from '@kefu/shared';
+import type { ParseKeys } from 'i18next';
+
+export interface NavItem {
+  path: string;
+  label: ParseKeys;
+  icon?: ReactNode;
+  anyOf: Permission[];
+  children?: NavItem[];
+}
+
+export const NAVIGATION: NavItem[] = [
+  { path: '/workspace', label: 'nav.workspace', icon: <CustomerServiceOutlined />, anyOf: ['tickets.create'] },
+  { path: '/tickets', label: 'nav.tickets', icon: <FileTextOutlined />, anyOf: ['tickets.read_all', 'tickets.read_own'] },
+  { path: '/backlog', label: 'nav.backlog', icon: <BarChartOutlined />, anyOf: ['tickets.assign', 'reports.read'] },
+  { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, anyOf: ['customers.read'] },
+  {
+    path: '/admin',
+    label: 'nav.admin',
+    icon: <SettingOutlined />,
+    anyOf: ['admin.users', 'admin.roles', 'admin.teams', 'admin.departments', 'admin.ticket_types', 'macros.manage'],
+    children: [
+      { path: '/admin/users', label: 'nav.users', anyOf: ['admin.users'] },
+      { path: '/admin/roles', label: 'nav.roles', anyOf: ['admin.roles'] },
+      { path: '/admin/teams', label: 'nav.teams', anyOf: ['admin.teams'] },
+      { path: '/admin/skill-groups', label: 'nav.skillGroups', anyOf: ['admin.teams'] },
+      { path: '/admin/departments', label: 'nav.departments', anyOf: ['admin.departments'] },
+      { path: '/admin/ticket-types', label: 'nav.ticketTypes', anyOf: ['admin.ticket_types'] },
+      { path: '/admin/macros', label: 'nav.macros', anyOf: ['macros.manage'] },
+    ],
+  },
+  { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
+];
+
+/** The first screen the user may open: the workspace for agents, else the first allowed menu. */
+export function homePath(permissions: readonly string[]): string {
+  const allowed = (item: NavItem) => item.anyOf.some((p) => permissions.includes(p));
+  for (const item of NAVIGATION) {
+    if (!allowed(item)) continue;
+    if (!item.children) return item.path;
+    const child = item.children.find(allowed);
+    if (child) return child.path;
+  }
+  return '/account/tokens';
+}

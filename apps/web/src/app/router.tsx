@@ -1,0 +1,75 @@
+import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
+import type { Permission } from '@kefu/shared';
+import { FullPageSpin } from '../ui/FullPageSpin';
+import { RequireAuth } from './auth/RequireAuth';
+import { RequirePermission } from './auth/RequirePermission';
+import { useMe } from './auth/AuthContext';
+import { AppLayout } from './layout/AppLayout';
+import { homePath } from './layout/navigation';
+import { NotFoundPage } from './layout/NotFoundPage';
+
+/** React.lazy for named exports: every page file exports its component by name. */
+function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
+  return lazy(async () => ({ default: (await load())[name] }));
+}
+
+const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
+const WorkspacePage = lazyPage(() => import('../features/workspace/WorkspacePage'), 'WorkspacePage');
+const TicketListPage = lazyPage(() => import('../features/tickets/TicketListPage'), 'TicketListPage');
+const TicketDetailPage = lazyPage(() => import('../features/tickets/detail/TicketDetailPage'), 'TicketDetailPage');
+const BacklogPage = lazyPage(() => import('../features/backlog/BacklogPage'), 'BacklogPage');
+const CustomerListPage = lazyPage(() => import('../features/customers/CustomerListPage'), 'CustomerListPage');
+const CustomerDetailPage = lazyPage(() => import('../features/customers/CustomerDetailPage'), 'CustomerDetailPage');
+const UsersPage = lazyPage(() => import('../features/admin/users/UsersPage'), 'UsersPage');
+const RolesPage = lazyPage(() => import('../features/admin/roles/RolesPage'), 'RolesPage');
+const TeamsPage = lazyPage(() => import('../features/admin/teams/TeamsPage'), 'TeamsPage');
+const SkillGroupsPage = lazyPage(() => import('../features/admin/skill-groups/SkillGroupsPage'), 'SkillGroupsPage');
+const DepartmentsPage = lazyPage(() => import('../features/admin/departments/DepartmentsPage'), 'DepartmentsPage');
+const TicketTypesPage = lazyPage(() => import('../features/admin/ticket-types/TicketTypesPage'), 'TicketTypesPage');
+const MacrosPage = lazyPage(() => import('../features/admin/macros/MacrosPage'), 'MacrosPage');
+const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
+const TokensPage = lazyPage(() => import('../features/account/TokensPage'), 'TokensPage');
+
+function page(element: ReactNode, anyOf?: Permission[]) {
+  const content = <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
+  return anyOf ? <RequirePermission anyOf={anyOf}>{content}</RequirePermission> : content;
+}
+
+function HomeRedirect() {
+  const me = useMe();
+  return <Navigate to={homePath(me.permissions)} replace />;
+}
+
+const READ_TICKETS: Permission[] = ['tickets.read_all', 'tickets.read_own'];
+
+export const router = createBrowserRouter([
+  { path: '/login', element: page(<LoginPage />) },
+  {
+    path: '/',
+    element: (
+      <RequireAuth>
+        <AppLayout />
+      </RequireAuth>
+    ),
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      { path: 'workspace', element: page(<WorkspacePage />, ['tickets.create']) },
+      { path: 'tickets', element: page(<TicketListPage />, READ_TICKETS) },
+      { path: 'tickets/:id', element: page(<TicketDetailPage />, READ_TICKETS) },
+      { path: 'backlog', element: page(<BacklogPage />, ['tickets.assign', 'reports.read']) },
+      { path: 'customers', element: page(<CustomerListPage />, ['customers.read']) },
+      { path: 'customers/:id', element: page(<CustomerDetailPage />, ['customers.read']) },
+      { path: 'admin/users', element: page(<UsersPage />, ['admin.users']) },
+      { path: 'admin/roles', element: page(<RolesPage />, ['admin.roles']) },
+      { path: 'admin/teams', element: page(<TeamsPage />, ['admin.teams']) },
+      { path: 'admin/skill-groups', element: page(<SkillGroupsPage />, ['admin.teams']) },
+      { path: 'admin/departments', element: page(<DepartmentsPage />, ['admin.departments']) },
+      { path: 'admin/ticket-types', element: page(<TicketTypesPage />, ['admin.ticket_types']) },
+      { path: 'admin/macros', element: page(<MacrosPage />, ['macros.manage']) },
+      { path: 'audit', element: page(<AuditPage />, ['audit.read']) },
+      { path: 'account/tokens', element: page(<TokensPage />) },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+]);

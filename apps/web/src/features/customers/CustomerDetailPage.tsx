@@ -1,0 +1,123 @@
+import { useState } from 'react';
+import { Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Statistic, Tag } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router-dom';
+import { isApiError } from '../../app/api';
+import { useAuth } from '../../app/auth/AuthContext';
+import { formatDateTime } from '../../ui/format';
+import { ErrorResult } from '../../ui/ErrorResult';
+import { PageHeader } from '../../ui/PageHeader';
+import { CustomerFormModal } from './CustomerFormModal';
+import { CustomerGradeTag } from './CustomerGradeTag';
+import { CustomerTickets } from './CustomerTickets';
+import { customerKeys, customersApi, type RevealedPii } from './customersApi';
+import { PhoneList } from './PhoneList';
+import { RevealPiiButton } from './RevealPiiButton';
+
+export function CustomerDetailPage() {
+  const { t } = useTranslation();
+  const { can } = useAuth();
+  const id = Number(useParams().id);
+  const [editing, setEditing] = useState(false);
+  const [revealed, setRevealed] = useState<RevealedPii | null>(null);
+  const panel = useQuery({ queryKey: customerKeys.panel(id), queryFn: () => customersApi.panel(id), meta: { inlineNotFound: true } });
+  const customer = panel.data;
+
+  if (panel.error && isApiError(panel.error, 'NOT_FOUND')) {
+    return <Result status="404" title={t('customers.notFound')} subTitle={panel.error.message} extra={<Link to="/customers">{t('customers.backToList')}</Link>} />;
+  }
+  if (!customer && panel.error) return <ErrorResult error={panel.error} onRetry={() => void panel.refetch()} />;
+  if (!customer) return <Skeleton active paragraph={{ rows: 10 }} />;
+
+  return (
+    <>
+      <PageHeader
+        backTo="/customers"
+        title={customer.name}
+        tags={
+          <Flex gap={6}>
+            <Tag>{t(`customers.kind.${customer.kind}`)}</Tag>
+            <CustomerGradeTag grade={customer.grade} />
+          </Flex>
+        }
+        extra={
+          can('customers.write') && (
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              {t('common.edit')}
+            </Button>
+          )
+        }
+      />
+      <Flex vertical gap={16}>
+        <Row gutter={[16, 16]}>
+          <Col xs={24} xl={14}>
+            <Card title={t('customers.profile')}>
+              <Descriptions
+                size="small"
+                column={{ xs: 1, md: 2 }}
+                items={[
+                  {
+                    key: 'phones',
+                    label: t('customers.phones'),
+                    children: (
+                      <Flex vertical gap={2}>
+                        <PhoneList phones={customer.phones} revealed={revealed} />
+                        {!revealed && customer.phones.some((p) => p.masked) && <RevealPiiButton customerId={customer.id} onRevealed={setRevealed} />}
+                      </Flex>
+                    ),
+                  },
+                  { key: 'email', label: t('customers.email'), children: revealed?.email ?? customer.email ?? '—' },
+                  { key: 'address', label: t('customers.address'), children: revealed?.address ?? customer.address ?? '—' },
+                  {
+                    key: 'org',
+                    label: t('customers.organization'),
+                    children: customer.organization ? <Link to={`/customers/${customer.organization.id}`}>{customer.organization.name}</Link> : '—',
+                  },
+                  { key: 'tags', label: t('customers.tags'), children: customer.tags.length ? customer.tags.map((tag) => <Tag key={tag}>{tag}</Tag>) : '—' },
+                  { key: 'notes', label: t('customers.notes'), children: <span style={{ whiteSpace: 'pre-wrap' }}>{customer.notes || '—'}</span> },
+                  { key: 'created', label: t('customers.createdAt'), children: formatDateTime(customer.createdAt) },
+                ]}
+              />
+            </Card>
+          </Col>
+          <Col xs={24} xl={10}>
+            <Flex vertical gap={16}>
+            <Card>
+              <Row gutter={12}>
+                <Col span={8}>
+                  <Statistic title={t('customers.openTickets')} value={customer.openTickets.length} />
+                </Col>
+                <Col span={8}>
+                  <Statistic title={t('customers.ticketCount')} value={customer.ticketCount} />
+                </Col>
+                <Col span={8}>
+                  <Statistic title={t('customers.complaintCount')} value={customer.complaintCount} />
+                </Col>
+              </Row>
+            </Card>
+            {customer.kind === 'organization' && (
+              <Card title={t('customers.members')}>
+                {customer.members.length === 0 ? (
+                  <span className="kefu-muted">{t('customers.noMembers')}</span>
+                ) : (
+                  <Flex gap={8} wrap>
+                    {customer.members.map((m) => (
+                      <Link key={m.id} to={`/customers/${m.id}`}>
+                        <Tag>{m.name}</Tag>
+                      </Link>
+                    ))}
+                  </Flex>
+                )}
+              </Card>
+            )}
+            </Flex>
+          </Col>
+        </Row>
+        <CustomerTickets customerId={customer.id} />
+      </Flex>
+      {editing && <CustomerFormModal open customer={customer} onClose={() => setEditing(false)} />}
+    </>
+  );
+}

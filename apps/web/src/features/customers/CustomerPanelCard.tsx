@@ -1,0 +1,124 @@
+import { useState, type ReactNode } from 'react';
+import { Card, Col, Descriptions, Empty, Flex, Row, Skeleton, Statistic, Tag, Typography } from 'antd';
+import { ApartmentOutlined, UserOutlined } from '@ant-design/icons';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router-dom';
+import type { CustomerPanel } from '@kefu/shared';
+import { RelativeTime } from '../../ui/RelativeTime';
+import { TicketStatusTag } from '../tickets/components/TicketStatusTag';
+import { TicketTypeTag } from '../tickets/components/TicketTypeTag';
+import { CustomerGradeTag } from './CustomerGradeTag';
+import { customerKeys, customersApi, type RevealedPii } from './customersApi';
+import { PhoneList } from './PhoneList';
+import { RevealPiiButton } from './RevealPiiButton';
+
+type PanelTicket = CustomerPanel['openTickets'][number];
+
+function TicketMiniList({ tickets, empty }: { tickets: PanelTicket[]; empty: string }) {
+  if (tickets.length === 0) return <div className="kefu-muted" style={{ padding: '6px 0' }}>{empty}</div>;
+  return (
+    <ul className="kefu-mini-list">
+      {tickets.map((ticket) => (
+        <li key={ticket.id} style={{ flexDirection: 'column', alignItems: 'stretch', gap: 4 }}>
+          <Flex align="center" gap={8}>
+            <Link to={`/tickets/${ticket.id}`} className="kefu-ticket-number">
+              {ticket.number}
+            </Link>
+            <TicketStatusTag status={ticket.status} />
+            <span className="kefu-muted" style={{ marginInlineStart: 'auto', fontSize: 12 }}>
+              <RelativeTime value={ticket.createdAt} />
+            </span>
+          </Flex>
+          <Flex align="center" gap={8} style={{ minWidth: 0 }}>
+            <TicketTypeTag type={ticket.type} />
+            <span className="kefu-ellipsis" title={ticket.subject}>
+              {ticket.subject}
+            </span>
+          </Flex>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The caller at a glance: who, grade, numbers, open work orders and recent contacts. */
+export function CustomerPanelCard({ customerId, title, extra }: { customerId: number; title?: ReactNode; extra?: ReactNode }) {
+  const { t } = useTranslation();
+  const [revealed, setRevealed] = useState<RevealedPii | null>(null);
+  const panel = useQuery({ queryKey: customerKeys.panel(customerId), queryFn: () => customersApi.panel(customerId) });
+  const customer = panel.data;
+
+  return (
+    <Card title={title ?? t('customers.panelTitle')} extra={extra} data-testid="customer-panel">
+      {!customer ? (
+        <Skeleton active paragraph={{ rows: 6 }} />
+      ) : (
+        <Flex vertical gap={16}>
+          <Flex align="center" gap={10} wrap>
+            {customer.kind === 'organization' ? <ApartmentOutlined style={{ fontSize: 18 }} /> : <UserOutlined style={{ fontSize: 18 }} />}
+            <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-panel-name">
+              <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
+            </Typography.Title>
+            <CustomerGradeTag grade={customer.grade} />
+            <Tag>{t(`customers.kind.${customer.kind}`)}</Tag>
+            {customer.tags.map((tag) => (
+              <Tag key={tag} color="blue">
+                {tag}
+              </Tag>
+            ))}
+          </Flex>
+          <Row gutter={12}>
+            <Col span={8}>
+              <Statistic title={t('customers.openTickets')} value={customer.openTickets.length} />
+            </Col>
+            <Col span={8}>
+              <Statistic title={t('customers.ticketCount')} value={customer.ticketCount} />
+            </Col>
+            <Col span={8}>
+              <Statistic title={t('customers.complaintCount')} value={customer.complaintCount} styles={{ content: customer.complaintCount > 0 ? { color: '#d92d20' } : undefined }} />
+            </Col>
+          </Row>
+          <Descriptions
+            size="small"
+            column={1}
+            items={[
+              {
+                key: 'phones',
+                label: t('customers.phones'),
+                children: (
+                  <Flex vertical gap={2}>
+                    <PhoneList phones={customer.phones} revealed={revealed} />
+                    {!revealed && customer.phones.some((p) => p.masked) && <RevealPiiButton customerId={customer.id} onRevealed={setRevealed} />}
+                  </Flex>
+                ),
+              },
+              ...(customer.organization
+                ? [{ key: 'org', label: t('customers.organization'), children: <Link to={`/customers/${customer.organization.id}`}>{customer.organization.name}</Link> }]
+                : []),
+              ...(customer.email || revealed?.email ? [{ key: 'email', label: t('customers.email'), children: revealed?.email ?? customer.email }] : []),
+              ...(customer.address || revealed?.address ? [{ key: 'address', label: t('customers.address'), children: revealed?.address ?? customer.address }] : []),
+              ...(customer.notes ? [{ key: 'notes', label: t('customers.notes'), children: customer.notes }] : []),
+            ]}
+          />
+          <div>
+            <Typography.Text strong>{t('customers.openTicketsList')}</Typography.Text>
+            <TicketMiniList tickets={customer.openTickets} empty={t('customers.noOpenTickets')} />
+          </div>
+          <div>
+            <Typography.Text strong>{t('customers.recentContacts')}</Typography.Text>
+            <TicketMiniList tickets={customer.recentTickets} empty={t('customers.noRecentTickets')} />
+          </div>
+        </Flex>
+      )}
+    </Card>
+  );
+}
+
+export function CustomerPanelEmpty({ title, description }: { title: ReactNode; description: ReactNode }) {
+  return (
+    <Card title={title} data-testid="customer-panel-empty">
+      <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={description} style={{ padding: '32px 0' }} />
+    </Card>
+  );
+}
