@@ -93,12 +93,13 @@ export async function measureGets(urls: string[], token: string, { total = 500, 
 }
 
 /** POST throughput with autocannon: requests per second and latency percentiles (ms). */
-export async function measurePosts(url: string, token: string, body: unknown, { connections = 50, duration = 10 } = {}) {
+export async function measurePosts(url: string, token: string, body: unknown, { connections = 50, duration = 10, overallRate }: { connections?: number; duration?: number; overallRate?: number } = {}) {
   const result = await autocannon({
     url,
     method: 'POST',
     connections,
     duration,
+    ...(overallRate ? { overallRate } : {}),
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
     body: JSON.stringify(body),
   });
@@ -108,6 +109,7 @@ export async function measurePosts(url: string, token: string, body: unknown, { 
     non2xx: result.non2xx,
     errors: result.errors,
     p50: result.latency.p50,
+    p90: result.latency.p90,
     p99: result.latency.p99,
     max: result.latency.max,
   };
