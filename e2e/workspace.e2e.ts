@@ -226,6 +226,10 @@ describe('workspace: the agent logs a call', () => {
       const banner = page.locator('[data-testid="callback-banner"]');
       await banner.getByText('部门已答复，请回电客户').waitFor();
       await banner.getByText('已安排电工明天上午更换。').waitFor();
+      // The number is masked until the agent who must call back asks for it (and that is audit-logged).
+      await banner.locator('[data-testid="contact-phone"]').getByText('138****1111').waitFor();
+      await banner.locator('[data-testid="reveal-contact"]').click();
+      await banner.locator('[data-testid="contact-phone-full"]').getByText('13800001111').waitFor();
       await shot(page, 'ticket-detail-zh-CN-callback-pending');
 
       await banner.getByText('客户接受').click();
@@ -236,6 +240,7 @@ describe('workspace: the agent logs a call', () => {
       const history = page.locator('[data-testid="history-event"]');
       await history.filter({ hasText: '将工单转办至 工程维修部' }).waitFor();
       await history.filter({ hasText: '完成回电：客户接受' }).waitFor();
+      await history.filter({ hasText: '查看了完整联系电话' }).waitFor();
       await shot(page, 'ticket-detail-zh-CN-history');
     } finally {
       await page.context().close();

@@ -75,7 +75,17 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
   );
 
   const hasWebUi = existsSync(config.webDistDir);
-  if (hasWebUi) await app.register(fastifyStatic, { root: config.webDistDir, wildcard: false });
+  if (hasWebUi) {
+    // wildcard: files are looked up per request, so a rebuilt UI is served without restarting the server.
+    await app.register(fastifyStatic, {
+      root: config.webDistDir,
+      wildcard: true,
+      setHeaders: (res, path) => {
+        // Vite names assets by content hash: cache them for good; the page itself must always be fresh.
+        res.header('cache-control', path.includes('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache');
+      },
+    });
+  }
   app.setNotFoundHandler((request, reply) => {
     // The UI routes on the client: any non-API path answers the app shell.
     if (hasWebUi && !request.url.startsWith('/api/')) return reply.sendFile('index.html');

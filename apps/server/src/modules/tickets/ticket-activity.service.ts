@@ -9,7 +9,7 @@ import { AppError, invalid, notFound } from '../../lib/app-error.js';
 import { toIso, toIsoRequired } from '../../lib/clock.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { reindexTicket } from './ticket-search.js';
-import { assertCanReadTicket, assertCanUpdateTicket } from './tickets.policy.js';
+import { assertCanReadTicket, assertCanUpdateTicket, canRevealTicketContact } from './tickets.policy.js';
 import { changeTicket, getTicket } from './tickets.service.js';
 
 type Ctx = { db: Kysely<DB>; actor: Actor };
@@ -23,10 +23,13 @@ async function visibleTicket(db: Kysely<DB>, actor: Actor, id: number) {
   return row!;
 }
 
-/** The full contact number of an order, for roles that may see personal data; every reveal is audit-logged. */
+/**
+ * The full contact number of an order, for roles that may see personal data and for the agent who must
+ * call the customer (responsible or assignee of an open order); every reveal is audit-logged.
+ */
 export async function revealTicketContact({ db, actor, id }: Ctx & { id: number }): Promise<{ contactPhone: string | null }> {
-  if (!can(actor, 'customers.reveal_pii')) throw new AppError('FORBIDDEN');
   const ticket = await visibleTicket(db, actor, id);
+  if (!canRevealTicketContact(actor, ticket)) throw new AppError('FORBIDDEN');
   const row = await db.selectFrom('tickets').select('contact_phone').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirstOrThrow();
   await writeAudit(db, actor, { action: 'ticket.contact_revealed', entity: 'ticket', entityId: id, detail: { number: ticket.number } });
   return { contactPhone: row.contact_phone };

@@ -224,10 +224,14 @@ describe('merge, links and visibility', () => {
     expect(t).toMatchObject({ contactPhone: '138****5678', contactPhoneMasked: true });
     const archivist = await createUserActor(database.db, 'archivist');
     expect(await getTicket({ db: database.db, actor: archivist, id: t.id })).toMatchObject({ contactPhone: '138****5678', contactPhoneMasked: true });
-    await expectCode(revealTicketContact({ db: database.db, actor: agent, id: t.id }), 'FORBIDDEN');
+    await expectCode(revealTicketContact({ db: database.db, actor: otherAgent, id: t.id }), 'FORBIDDEN');
     expect(await revealTicketContact({ db: database.db, actor: archivist, id: t.id })).toEqual({ contactPhone: '13812345678' });
-    const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'action']).where('entity', '=', 'ticket').where('entity_id', '=', t.id).where('action', '=', 'ticket.contact_revealed').execute();
-    expect(audit).toEqual([{ actor_id: archivist.userId, action: 'ticket.contact_revealed' }]);
+    // The first-contact agent has to call back, so may see the number while the order is open — logged too.
+    expect(await revealTicketContact({ db: database.db, actor: agent, id: t.id })).toEqual({ contactPhone: '13812345678' });
+    const resolved = await updateTicket({ db: database.db, actor: agent, id: t.id, input: { version: t.version, status: 'resolved' } });
+    await expectCode(revealTicketContact({ db: database.db, actor: agent, id: resolved.id }), 'FORBIDDEN');
+    const audit = await database.db.selectFrom('audit_log').select(['actor_id', 'action']).where('entity', '=', 'ticket').where('entity_id', '=', t.id).where('action', '=', 'ticket.contact_revealed').orderBy('id').execute();
+    expect(audit).toEqual([{ actor_id: archivist.userId, action: 'ticket.contact_revealed' }, { actor_id: agent.userId, action: 'ticket.contact_revealed' }]);
   });
 });
 

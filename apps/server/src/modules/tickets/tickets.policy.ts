@@ -30,6 +30,13 @@ export function assertCanAssign(actor: Actor, current: { assignee_id: number | n
   throw new AppError('FORBIDDEN');
 }
 
+/** Roles with personal-data rights, and whoever has to call this open order's customer back. */
+export function canRevealTicketContact(actor: Actor, ticket: TicketPeople & { status: string }): boolean {
+  if (can(actor, 'customers.reveal_pii')) return true;
+  const open = ticket.status !== 'resolved' && ticket.status !== 'closed';
+  return open && can(actor, 'tickets.update') && (ticket.responsible_id === actor.userId || ticket.assignee_id === actor.userId);
+}
+
 /** Null when the caller may see every order; otherwise the user whose involvement restricts lists. */
 export function listRestriction(actor: Actor): number | undefined {
   if (can(actor, 'tickets.read_all')) return undefined;

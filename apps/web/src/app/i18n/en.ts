@@ -264,6 +264,7 @@ export const en: typeof zhCN = {
     responsible: 'Owner (first contact)',
     responsibleHint: 'First-contact ownership: the agent who took the first contact owns the work order to the end; answers from other departments come back to them and they call the customer back.',
     maskedPhoneHint: 'The number is masked; you cannot change it',
+    revealPhone: 'Show number',
     tagsPlaceholder: 'Type and press Enter to add a tag',
     searchPlaceholder: 'Work-order number or keywords',
     searchHint: 'Type a number or keywords',
@@ -411,6 +412,7 @@ export const en: typeof zhCN = {
   },
   events: {
     created: 'created the work order',
+    contact_revealed: 'viewed the full contact number',
     status_changed: 'changed the status from “{{from}}” to “{{to}}”',
     assigned: 'assigned it to {{name}}',
     unassigned: 'removed the assignee',
@@ -684,6 +686,7 @@ export const en: typeof zhCN = {
       login: 'Signed in',
       logout: 'Signed out',
       pii_revealed: 'Viewed personal data',
+      contact_revealed: 'Viewed a contact number',
       assigned: 'Assigned',
       attachment_added: 'Uploaded attachment',
       callback: 'Recorded call-back',
@@ -710,6 +713,7 @@ export const en: typeof zhCN = {
       department: 'Department',
       ticket_type: 'Work-order type',
       token: 'API token',
+      macro: 'Canned reply',
     },
   },
   tokens: {

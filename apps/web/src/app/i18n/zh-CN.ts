@@ -265,6 +265,7 @@ export const zhCN = {
     responsible: '首问负责人',
     responsibleHint: '首问负责制：首次受理的客服对本工单负责到底，其他部门的答复也会回到首问负责人，由其回电客户。',
     maskedPhoneHint: '号码已脱敏，无权修改',
+    revealPhone: '显示号码',
     tagsPlaceholder: '输入后回车添加标签',
     searchPlaceholder: '输入工单编号或关键词',
     searchHint: '输入编号或关键词搜索',
@@ -412,6 +413,7 @@ export const zhCN = {
   },
   events: {
     created: '创建了工单',
+    contact_revealed: '查看了完整联系电话',
     status_changed: '将状态由“{{from}}”改为“{{to}}”',
     assigned: '将工单分派给 {{name}}',
     unassigned: '取消了分派',
@@ -685,6 +687,7 @@ export const zhCN = {
       login: '登录',
       logout: '退出登录',
       pii_revealed: '查看完整个人信息',
+      contact_revealed: '查看完整联系电话',
       assigned: '分派',
       attachment_added: '上传附件',
       callback: '记录回电',
@@ -711,6 +714,7 @@ export const zhCN = {
       department: '部门',
       ticket_type: '工单类型',
       token: 'API 令牌',
+      macro: '话术',
     },
   },
   tokens: {

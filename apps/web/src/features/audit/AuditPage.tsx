@@ -17,7 +17,7 @@ interface AuditPage {
   pageSize: number;
 }
 
-const ENTITIES = ['ticket', 'customer', 'user', 'role', 'team', 'skill_group', 'department', 'ticket_type', 'token'] as const;
+const ENTITIES = ['ticket', 'customer', 'user', 'role', 'team', 'skill_group', 'department', 'ticket_type', 'token', 'macro'] as const;
 /** Entities with a page of their own, so an audit row can lead to the record. */
 const ENTITY_LINKS: Record<string, string> = { ticket: '/tickets', customer: '/customers' };
 const PARAMS = ['entity', 'entityId', 'actorId', 'action', 'from', 'to', 'page', 'pageSize'] as const;
@@ -35,7 +35,7 @@ function DetailCell({ detail }: { detail: Record<string, unknown> }) {
 }
 
 const VERBS = [
-  'created', 'updated', 'deleted', 'login', 'logout', 'pii_revealed', 'assigned', 'attachment_added', 'callback', 'checklist_changed',
+  'created', 'updated', 'deleted', 'login', 'logout', 'pii_revealed', 'contact_revealed', 'assigned', 'attachment_added', 'callback', 'checklist_changed',
   'linked', 'unlinked', 'merged', 'merged_into', 'note_added', 'step_completed', 'transfer_answered', 'transferred', 'status_changed',
   'reopened', 'revoked',
 ] as const;

@@ -44,6 +44,7 @@ export const ticketsApi = {
     api.post<Ticket>(`/tickets/${id}/process/${stepKey}/checklist`, input),
   processComplete: (id: number, stepKey: string, input: { version: number; note?: string }) =>
     api.post<Ticket>(`/tickets/${id}/process/${stepKey}/complete`, input),
+  revealContact: (id: number) => api.post<{ contactPhone: string | null }>(`/tickets/${id}/reveal-contact`, {}),
   backlog: (groupBy: BacklogGroupBy) => api.get<Backlog>('/tickets/backlog', { groupBy }),
 };
 

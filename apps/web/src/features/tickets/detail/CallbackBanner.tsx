@@ -5,6 +5,7 @@ import { LIMITS, type TicketCallbackDone, type TicketDetail } from '@kefu/shared
 import { useAuth } from '../../../app/auth/AuthContext';
 import { REQUIRED } from '../../../ui/zodRule';
 import { ticketsApi } from '../ticketsApi';
+import { TicketContactPhone } from './TicketContactPhone';
 import { useTicketMutation } from './useTicketMutation';
 
 type CallbackValues = Omit<TicketCallbackDone, 'version'>;
@@ -28,7 +29,7 @@ export function CallbackBanner({ ticket }: { ticket: TicketDetail }) {
       description={
         <Flex vertical gap={10} style={{ marginTop: 4 }}>
           <div>
-            {t('ticket.callback.contact')}：{ticket.contactName ?? ticket.customer?.name ?? '—'} {ticket.contactPhone && <Typography.Text copyable>{ticket.contactPhone}</Typography.Text>}
+            {t('ticket.callback.contact')}：{ticket.contactName ?? ticket.customer?.name ?? '—'} <TicketContactPhone ticket={ticket} />
           </div>
           {answered && (
             <div style={{ background: 'rgba(255,255,255,0.7)', padding: '8px 12px', borderRadius: 6 }}>

@@ -1,6 +1,7 @@
 import { Card, Descriptions } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TicketDetail } from '@kefu/shared';
+import { TicketContactPhone } from './TicketContactPhone';
 
 /** When the work order has no customer record: who called and how to reach them. */
 export function ContactCard({ ticket }: { ticket: TicketDetail }) {
@@ -12,7 +13,7 @@ export function ContactCard({ ticket }: { ticket: TicketDetail }) {
         column={1}
         items={[
           { key: 'name', label: t('ticket.field.contactName'), children: ticket.contactName ?? '—' },
-          { key: 'phone', label: t('ticket.field.contactPhone'), children: ticket.contactPhone ?? '—' },
+          { key: 'phone', label: t('ticket.field.contactPhone'), children: <TicketContactPhone ticket={ticket} /> },
         ]}
       />
     </Card>

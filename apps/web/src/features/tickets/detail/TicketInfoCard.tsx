@@ -7,6 +7,7 @@ import { useAuth } from '../../../app/auth/AuthContext';
 import { formatDateTime } from '../../../ui/format';
 import { useDirectoryLookup } from '../../directory/useDirectory';
 import { formatCustomValue } from '../components/customValues';
+import { TicketContactPhone } from './TicketContactPhone';
 import { TicketEditForm } from './TicketEditForm';
 
 export function TicketInfoCard({ ticket }: { ticket: TicketDetail }) {
@@ -44,7 +45,7 @@ export function TicketInfoCard({ ticket }: { ticket: TicketDetail }) {
               { key: 'type', label: t('ticket.field.type'), children: ticketTypeName(ticket.type) },
               { key: 'channel', label: t('ticket.field.channel'), children: t(`channel.${ticket.channel}`) },
               { key: 'contactName', label: t('ticket.field.contactName'), children: ticket.contactName ?? '—' },
-              { key: 'contactPhone', label: t('ticket.field.contactPhone'), children: ticket.contactPhone ?? '—' },
+              { key: 'contactPhone', label: t('ticket.field.contactPhone'), children: <TicketContactPhone ticket={ticket} /> },
               { key: 'eventTime', label: t('ticket.field.eventTime'), children: formatDateTime(ticket.eventTime) },
               { key: 'eventPlace', label: t('ticket.field.eventPlace'), children: ticket.eventPlace ?? '—' },
               { key: 'eventPerson', label: t('ticket.field.eventPerson'), children: ticket.eventPerson ?? '—' },

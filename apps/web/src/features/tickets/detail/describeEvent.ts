@@ -5,6 +5,7 @@ import type { DirectoryLookup } from '../../directory/useDirectory';
 
 export const KNOWN_EVENTS = [
   'created',
+  'contact_revealed',
   'status_changed',
   'assigned',
   'field_changed',
