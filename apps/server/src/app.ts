@@ -5,12 +5,15 @@ import multipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import websocket from '@fastify/websocket';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import { LIMITS } from '@kefu/shared';
 import type { AppConfig } from './config.js';
 import type { DB } from './db/schema.js';
 import { registerAuth } from './http/auth.js';
+import { createLocalBus, type LiveBus } from './lib/live/live-bus.js';
+import { registerLiveRoute } from './lib/live/live.routes.js';
 import { registerErrorHandler, requestLocale, sendError } from './http/error-handler.js';
 import { registerInputGuard } from './http/input-guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
@@ -27,10 +30,18 @@ import { usersRoutes } from './modules/users/users.routes.js';
 export interface BuildAppOptions {
   db: Kysely<DB>;
   config: AppConfig;
+  /** Live events to browsers; an in-process bus when not given (one process, embedded database). */
+  live?: LiveBus;
   logger?: boolean;
 }
 
-export async function buildApp({ db, config, logger = false }: BuildAppOptions): Promise<FastifyInstance> {
+declare module 'fastify' {
+  interface FastifyInstance {
+    live: LiveBus;
+  }
+}
+
+export async function buildApp({ db, config, logger = false, live = createLocalBus() }: BuildAppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: LIMITS.jsonBodyBytesMax,
@@ -41,6 +52,7 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
   registerErrorHandler(app);
 
   await app.register(cookie);
+  await app.register(websocket, { options: { maxPayload: 64 * 1024 } });
   await app.register(multipart, { limits: { fileSize: LIMITS.attachmentBytesMax, files: 1 } });
   await app.register(swagger, {
     openapi: {
@@ -57,7 +69,9 @@ export async function buildApp({ db, config, logger = false }: BuildAppOptions):
   app.get('/api/health', { config: { public: true }, schema: { hide: true } }, async () => ({ status: 'ok' }));
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  const deps = { db, config };
+  app.decorate('live', live);
+  await registerLiveRoute(app, { db, live });
+  const deps = { db, config, live };
   await app.register(
     async (v1) => {
       await v1.register(authRoutes, deps);

@@ -1,5 +1,6 @@
 import cluster from 'node:cluster';
 import { buildApp } from './app.js';
+import { createLocalBus, createPgBus } from './lib/live/live-bus.js';
 import { loadConfig } from './config.js';
 import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
 
@@ -26,7 +27,8 @@ export async function serve(): Promise<void> {
   const seedDemo = process.env.KEFU_SEED_DEMO !== 'false';
   const password = seedDemo ? demoPassword(config) : null;
   const seeded = password ? await seedDemoIfEmpty(database, password) : null;
-  const app = await buildApp({ db: database.db, config, logger: true });
+  const live = database.url ? await createPgBus(database.url) : createLocalBus();
+  const app = await buildApp({ db: database.db, config, logger: true, live });
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -48,6 +50,7 @@ export async function serve(): Promise<void> {
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
     await app.close();
+    await live.close();
     await database.close();
     process.exit(0);
   };
