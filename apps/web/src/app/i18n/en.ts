@@ -133,6 +133,11 @@ export const en: typeof zhCN = {
     select: 'Choice',
     checkbox: 'Checkbox',
   },
+  calls: {
+    incoming: 'Incoming call',
+    newTicket: 'New work order',
+    unknownCaller: 'No customer record for this number; you can start a work order directly',
+  },
   workspace: {
     title: 'Workspace',
     greeting: 'Hello, {{name}}. Log calls here while you talk.',

@@ -134,6 +134,11 @@ export const zhCN = {
     select: '下拉选项',
     checkbox: '勾选',
   },
+  calls: {
+    incoming: '来电',
+    newTicket: '新建工单',
+    unknownCaller: '未找到该号码的客户档案，可直接新建工单',
+  },
   workspace: {
     title: '工作台',
     greeting: '{{name}}，您好。接听来电时在此快速建单。',

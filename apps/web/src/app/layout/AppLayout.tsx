@@ -8,6 +8,8 @@ import { useAuth } from '../auth/AuthContext';
 import { NAVIGATION, type NavItem } from './navigation';
 import { HeaderBar } from './HeaderBar';
 import { BrandMark } from './BrandMark';
+import { LiveProvider } from '../live/LiveProvider';
+import { IncomingCallDrawer } from '../../features/calls/IncomingCallDrawer';
 
 const COLLAPSED_KEY = 'kefu.siderCollapsed';
 
@@ -44,6 +46,8 @@ export function AppLayout() {
   };
 
   return (
+    <LiveProvider>
+    <IncomingCallDrawer />
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={216} collapsedWidth={64} collapsed={collapsed} trigger={null}>
         {/* The sider's background runs the page's full height; its content stays in view while scrolling. */}
@@ -76,5 +80,6 @@ export function AppLayout() {
         </Layout.Content>
       </Layout>
     </Layout>
+    </LiveProvider>
   );
 }

@@ -4,7 +4,7 @@ import { CheckCircleOutlined, ClockCircleOutlined, PhoneOutlined } from '@ant-de
 import { useMutation } from '@tanstack/react-query';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router-dom';
+import { Link, useSearchParams } from 'react-router-dom';
 import { CHANNELS, LIMITS, PRIORITIES, type Ticket, type TicketCreate } from '@kefu/shared';
 import { isApiError } from '../../app/api';
 import { notifyError, notifySuccess } from '../../app/notify';
@@ -37,6 +37,16 @@ export function QuickTicketForm({ lookup, onLookup, onReset }: QuickTicketFormPr
   const customFields = (type ? ticketType(type)?.fields : undefined) ?? [];
   const isUnknownCaller = lookup.status === 'unknown';
   const customerId = lookup.status === 'found' ? lookup.customerId : undefined;
+
+  // Arriving from a screen pop (/workspace?phone=…): the caller's number is filled in and looked up.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const poppedPhone = searchParams.get('phone');
+  useEffect(() => {
+    if (!poppedPhone) return;
+    form.setFieldValue('phone', poppedPhone);
+    void onLookup(poppedPhone).then(fillFromLookup);
+    setSearchParams({}, { replace: true });
+  }, [poppedPhone]);
 
   // The first active type is the default once the directory has loaded.
   useEffect(() => {
