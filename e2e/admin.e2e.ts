@@ -105,6 +105,48 @@ describe('admin: users, teams and the two languages', () => {
     }
   });
 
+  it('defines a work-order type with a process step; new orders of that type carry the step and its checklist', async () => {
+    const page = await newPage(browser, { locale: 'zh-CN' });
+    try {
+      await login(page, kefu.baseUrl, 'admin', ADMIN_PASSWORD);
+      await page.goto(`${kefu.baseUrl}/admin/ticket-types`);
+      await page.locator('[data-testid="ticket-type-create"]').click();
+      const form = page.locator('[data-testid="ticket-type-form"]');
+      await form.getByPlaceholder('refund', { exact: true }).fill(`warranty_${stamp}`);
+      await form.getByPlaceholder('退费', { exact: true }).fill('保修登记');
+      await form.getByPlaceholder('Refund', { exact: true }).fill('Warranty');
+      await page.locator('[data-testid="add-process-step"]').click();
+      const step = page.locator('[data-testid="process-step-editor"]').first();
+      await step.getByPlaceholder('步骤标识').fill('check');
+      await step.getByPlaceholder('中文名称').fill('核对购买发票');
+      await step.getByPlaceholder('英文名称').fill('Check invoice');
+      await step.getByPlaceholder('时限').fill('24');
+      await step.getByRole('button', { name: /添加清单项/ }).click();
+      await step.getByPlaceholder('清单项标识').fill('invoice');
+      await step.getByPlaceholder('中文名称').nth(1).fill('收到发票复印件');
+      await step.getByPlaceholder('英文名称').nth(1).fill('Invoice copy received');
+      await settledShot(page, 'admin-zh-CN-ticket-type-steps');
+      await page.locator('[data-testid="ticket-type-form-save"]').click();
+      await page.locator('.ant-modal').waitFor({ state: 'hidden' });
+      await page.getByText('保修登记').first().waitFor();
+
+      const login2 = await fetch(`${kefu.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'agent', password: ADMIN_PASSWORD }) });
+      const { token } = (await login2.json()) as { token: string };
+      const created = await fetch(`${kefu.baseUrl}/api/v1/tickets`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ type: `warranty_${stamp}`, subject: '洗衣机保修登记', description: '客户购买三个月，要求登记保修' }),
+      });
+      const ticket = (await created.json()) as { id: number; process: { steps: { key: string; state: string; checklist: unknown[] }[] } | null };
+      expect(ticket.process?.steps).toEqual([expect.objectContaining({ key: 'check', state: 'active', checklist: [expect.objectContaining({ key: 'invoice' })] })]);
+      await page.goto(`${kefu.baseUrl}/tickets/${ticket.id}`);
+      await page.getByText('核对购买发票').first().waitFor();
+      await page.getByText('收到发票复印件').first().waitFor();
+    } finally {
+      await page.context().close();
+    }
+  });
+
   it('switches to English and back; the choice survives a reload and is saved in the profile', async () => {
     const page = await newPage(browser, { locale: 'zh-CN' });
     try {

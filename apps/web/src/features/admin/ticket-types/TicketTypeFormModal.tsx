@@ -5,6 +5,7 @@ import { REQUIRED_TEXT, zodRule } from '../../../ui/zodRule';
 import { AdminFormModal } from '../AdminFormModal';
 import { useAdminSave } from '../useAdminResource';
 import { CustomFieldEditor } from './CustomFieldEditor';
+import { ProcessStepEditor } from './ProcessStepEditor';
 
 const shape = ticketTypeInputSchema.shape;
 
@@ -19,7 +20,8 @@ export function TicketTypeFormModal({ type, onClose }: { type: TicketType | null
       required: Boolean(f.required),
       options: f.kind === 'select' ? (f.options ?? []) : undefined,
     }));
-    const input = type ? { nameZh: values.nameZh, nameEn: values.nameEn, active: values.active, fields } : { ...values, fields };
+    const steps = (values.steps ?? []).map((s) => ({ ...s, dueHours: s.dueHours ?? undefined, checklist: s.checklist ?? [] }));
+    const input = type ? { nameZh: values.nameZh, nameEn: values.nameEn, active: values.active, fields, steps } : { ...values, fields, steps };
     try {
       await save.mutateAsync({ id: type?.id, input });
       onClose();
@@ -31,13 +33,14 @@ export function TicketTypeFormModal({ type, onClose }: { type: TicketType | null
   return (
     <AdminFormModal<TicketTypeInput>
       open
+      testId="ticket-type-form"
       width={960}
       title={type ? t('admin.ticketTypes.editTitle') : t('admin.ticketTypes.create')}
       form={form}
       loading={save.isPending}
       onCancel={onClose}
       onFinish={onFinish}
-      initialValues={type ?? { active: true, fields: [] }}
+      initialValues={type ?? { active: true, fields: [], steps: [] }}
     >
       <Row gutter={12}>
         <Col xs={24} md={6}>
@@ -65,6 +68,8 @@ export function TicketTypeFormModal({ type, onClose }: { type: TicketType | null
         {t('admin.ticketTypes.fields')}
       </Divider>
       <CustomFieldEditor />
+      <Divider titlePlacement="start">{t('admin.ticketTypes.steps')}</Divider>
+      <ProcessStepEditor />
     </AdminFormModal>
   );
 }

@@ -17,7 +17,7 @@ export function TicketTypesPage() {
         title={t('admin.ticketTypes.title')}
         subtitle={t('admin.ticketTypes.subtitle')}
         extra={
-          <Button type="primary" icon={<PlusOutlined />} onClick={dialog.openNew}>
+          <Button type="primary" icon={<PlusOutlined />} onClick={dialog.openNew} data-testid="ticket-type-create">
             {t('admin.ticketTypes.create')}
           </Button>
         }
@@ -45,6 +45,17 @@ export function TicketTypesPage() {
               dataIndex: 'fields',
               render: (fields: TicketType['fields']) =>
                 fields.length ? fields.map((f) => <Tag key={f.key}>{i18n.language === 'en' ? f.labelEn : f.labelZh}</Tag>) : <span className="kefu-muted">{t('admin.ticketTypes.noFields')}</span>,
+            },
+            {
+              title: t('admin.ticketTypes.steps'),
+              dataIndex: 'steps',
+              width: 220,
+              render: (steps: TicketType['steps']) =>
+                steps.length ? (
+                  <span title={steps.map((s) => (i18n.language === 'en' ? s.nameEn : s.nameZh)).join(' → ')}>{t('admin.ticketTypes.stepCount', { count: steps.length })}</span>
+                ) : (
+                  <span className="kefu-muted">{t('admin.ticketTypes.noFields')}</span>
+                ),
             },
             {
               title: t('admin.ticketTypes.status'),
