@@ -5,6 +5,7 @@ import { api, isApiError, onUnauthenticated, startNewSession } from '../api';
 import { currentLocale, readStoredLocale } from '../i18n/i18n';
 import { useLanguage } from '../i18n/useLanguage';
 import { AuthContext, type AuthContextValue } from './AuthContext';
+import { setDisplayTimezone } from '../../ui/format';
 
 export const ME_QUERY_KEY = ['me'] as const;
 
@@ -22,6 +23,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const { setLanguage } = useLanguage();
   const meQuery = useQuery({ queryKey: ME_QUERY_KEY, queryFn: fetchMe, staleTime: 5 * 60_000, meta: { silent: true } });
   const me = meQuery.data ?? null;
+  // Set during render, before any child formats a time.
+  if (me) setDisplayTimezone(me.tenant.timezone);
 
   useEffect(() => {
     onUnauthenticated(() => {
