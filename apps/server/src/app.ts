@@ -18,6 +18,7 @@ import { registerErrorHandler, requestLocale, sendError } from './http/error-han
 import { registerInputGuard } from './http/input-guard.js';
 import { authRoutes } from './modules/auth/auth.routes.js';
 import { auditRoutes } from './modules/audit/audit.routes.js';
+import { callsRoutes } from './modules/calls/calls.routes.js';
 import { customersRoutes } from './modules/customers/customers.routes.js';
 import { directoryRoutes } from './modules/directory/directory.routes.js';
 import { macrosRoutes } from './modules/macros/macros.routes.js';
@@ -26,6 +27,7 @@ import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { ticketTypesRoutes } from './modules/ticket-types/ticket-types.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { workforceRoutes } from './modules/workforce/workforce.routes.js';
 
 export interface BuildAppOptions {
   db: Kysely<DB>;
@@ -84,6 +86,8 @@ export async function buildApp({ db, config, logger = false, live = createLocalB
       await v1.register(directoryRoutes, deps);
       await v1.register(auditRoutes, deps);
       await v1.register(macrosRoutes, deps);
+      await v1.register(callsRoutes, deps);
+      await v1.register(workforceRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -7,6 +7,8 @@ import { DEFAULT_TENANT_ID } from './modules/auth/auth.service.js';
 import { insertUser } from './modules/users/users.service.js';
 import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
 import { serve } from './main.js';
+import { registerStaffingCommand } from './modules/workforce/staffing.cli.js';
+import { registerCalendarCommand } from './modules/calendars/calendar.cli.js';
 
 const program = new Command();
 program.name('kefu').description('Kefu 客服 — customer-service management').version('0.1.0');
@@ -61,6 +63,9 @@ user
       await database.close();
     }
   });
+
+registerStaffingCommand(program);
+registerCalendarCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) console.error(`error: ${error.code} ${JSON.stringify(error.params)}`);

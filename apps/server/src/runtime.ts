@@ -6,6 +6,7 @@ import { openDatabase, type Database } from './db/client.js';
 import { migrateToLatest } from './db/migrate.js';
 import { ensureTenant } from './bootstrap/tenant.js';
 import { DEFAULT_TENANT_ID } from './modules/auth/auth.service.js';
+import { applyCtiTokenFromEnv } from './modules/calls/cti-settings.js';
 import { seedDemoDepartment, type DemoSeedResult } from './modules/demo/demo-seed.js';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder), migrated and bootstrapped. */
@@ -14,6 +15,7 @@ export async function openPreparedDatabase(config: AppConfig): Promise<Database>
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : join(config.dataDir, 'pglite') });
   await migrateToLatest(database.db);
   await ensureTenant(database.db, { id: DEFAULT_TENANT_ID, code: 'default', name: '客服中心' });
+  await applyCtiTokenFromEnv(database.db, DEFAULT_TENANT_ID);
   return database;
 }
 

@@ -7,3 +7,6 @@ export * from './tickets.schemas.js';
 export * from './customers.schemas.js';
 export * from './admin.schemas.js';
 export * from './macros.schemas.js';
+export * from './calendars.schemas.js';
+export * from './workforce.schemas.js';
+export * from './calls.schemas.js';

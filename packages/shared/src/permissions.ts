@@ -19,6 +19,9 @@ export const PERMISSIONS = [
   'admin.settings',
   'reports.read',
   'macros.manage',
+  'calls.read_all',
+  'calls.read_own',
+  'calls.admin',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -31,14 +34,14 @@ const workOrders: Permission[] = ['tickets.read_all', 'tickets.read_own', 'ticke
 export const BUILTIN_ROLES: Record<BuiltinRoleKey, { nameZh: string; nameEn: string; permissions: Permission[] }> = {
   admin: { nameZh: '系统管理员', nameEn: 'Administrator', permissions: all },
   manager: { nameZh: '客服经理', nameEn: 'Service manager', permissions: all.filter((p) => p !== 'admin.settings') },
-  gm: { nameZh: '总经理', nameEn: 'General manager', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'audit.read', 'reports.read'] },
+  gm: { nameZh: '总经理', nameEn: 'General manager', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'audit.read', 'reports.read', 'calls.read_all'] },
   leader: {
     nameZh: '值班长', nameEn: 'Shift leader',
-    permissions: [...workOrders, 'tickets.assign', 'tickets.merge', 'tickets.delete_attachment', 'reports.read', 'macros.manage'],
+    permissions: [...workOrders, 'tickets.assign', 'tickets.merge', 'tickets.delete_attachment', 'reports.read', 'macros.manage', 'calls.read_all'],
   },
-  agent: { nameZh: '客服代表', nameEn: 'Agent', permissions: workOrders },
-  qa: { nameZh: '质检员', nameEn: 'QA inspector', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'reports.read', 'macros.manage'] },
-  complaints: { nameZh: '投诉专员', nameEn: 'Complaint specialist', permissions: [...workOrders, 'tickets.assign', 'customers.reveal_pii'] },
+  agent: { nameZh: '客服代表', nameEn: 'Agent', permissions: [...workOrders, 'calls.read_own'] },
+  qa: { nameZh: '质检员', nameEn: 'QA inspector', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'reports.read', 'macros.manage', 'calls.read_all'] },
+  complaints: { nameZh: '投诉专员', nameEn: 'Complaint specialist', permissions: [...workOrders, 'tickets.assign', 'customers.reveal_pii', 'calls.read_all'] },
   archivist: { nameZh: '档案管理员', nameEn: 'Archivist', permissions: ['tickets.read_all', 'tickets.read_own', 'customers.read', 'customers.write', 'customers.reveal_pii'] },
 };
 

@@ -47,6 +47,8 @@ export interface UsersTable {
   team_id: number | null;
   employee_no: string | null;
   email: string | null;
+  /** Phone extension the PBX names the agent by (CTI `user` / `answeringNumber`). */
+  extension: ColumnType<string | null, string | null | undefined, string | null>;
   locale: Generated<string>;
   active: Generated<boolean>;
   last_login_at: Timestamp | null;
@@ -245,6 +247,86 @@ export interface MacrosTable {
   version: Generated<number>;
 }
 
+/** One call, merged from its CTI events; the generated columns are computed by the database. */
+export interface CallsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  call_id: string;
+  direction: string | null;
+  from_number: string | null;
+  to_number: string | null;
+  caller_normalized: string | null;
+  queue: string | null;
+  answering_number: string | null;
+  agent_id: number | null;
+  customer_id: number | null;
+  started_at: Timestamp;
+  queued_at: Timestamp | null;
+  answered_at: Timestamp | null;
+  abandoned_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  hangup_cause: string | null;
+  hold_sum: Generated<number>;
+  hold_count: Generated<number>;
+  unhold_sum: Generated<number>;
+  unhold_count: Generated<number>;
+  transfer_to: string | null;
+  transfer_count: Generated<number>;
+  recording_url: string | null;
+  blocked: Generated<boolean>;
+  acw_ended_at: Timestamp | null;
+  last_event: string;
+  last_event_at: Timestamp;
+  result: ColumnType<string, never, never>;
+  ring_seconds: ColumnType<number | null, never, never>;
+  queue_seconds: ColumnType<number | null, never, never>;
+  wait_seconds: ColumnType<number | null, never, never>;
+  hold_seconds: ColumnType<number | null, never, never>;
+  talk_seconds: ColumnType<number | null, never, never>;
+  acw_seconds: ColumnType<number | null, never, never>;
+}
+
+export interface CallEventsTable {
+  tenant_id: number;
+  call_id: string;
+  event: string;
+  at: Timestamp;
+  received_at: TimestampDefault;
+  data: JsonDefault<Record<string, unknown>>;
+}
+
+export interface CallTicketsTable {
+  tenant_id: number;
+  call_id: number;
+  ticket_id: number;
+  created_by: number | null;
+  created_at: CreatedAt;
+}
+
+export interface AgentStatesTable {
+  tenant_id: number;
+  user_id: number;
+  presence: string;
+  presence_reason: string | null;
+  presence_since: Timestamp;
+  activity: string | null;
+  activity_since: Timestamp | null;
+  activity_until: Timestamp | null;
+  call_id: number | null;
+  updated_at: TimestampDefault;
+}
+
+export interface AgentStateLogTable {
+  tenant_id: number;
+  id: Generated<number>;
+  user_id: number;
+  state: string;
+  reason: string | null;
+  started_at: Timestamp;
+  ended_at: Timestamp;
+  seconds: ColumnType<number, never, never>;
+}
+
 export interface DB {
   tenants: TenantsTable;
   roles: RolesTable;
@@ -264,6 +346,11 @@ export interface DB {
   ticket_attachments: TicketAttachmentsTable;
   ticket_transfers: TicketTransfersTable;
   macros: MacrosTable;
+  calls: CallsTable;
+  call_events: CallEventsTable;
+  call_tickets: CallTicketsTable;
+  agent_states: AgentStatesTable;
+  agent_state_log: AgentStateLogTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

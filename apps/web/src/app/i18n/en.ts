@@ -561,6 +561,7 @@ export const en: typeof zhCN = {
         admin: 'Administration',
         reports: 'Reports',
         macros: 'Script library',
+        calls: 'Hotline',
       },
     },
     teams: {
@@ -664,6 +665,9 @@ export const en: typeof zhCN = {
     admin_settings: 'System settings',
     reports_read: 'See reports and boards',
     macros_manage: 'Manage the script library',
+    calls_read_all: 'See all call records',
+    calls_read_own: 'See own call records',
+    calls_admin: 'Manage the hotline integration (CTI)',
   },
   macros: {
     insert: 'Insert phrase',

@@ -562,6 +562,7 @@ export const zhCN = {
         admin: '系统管理',
         reports: '报表',
         macros: '话术库',
+        calls: '热线',
       },
     },
     teams: {
@@ -665,6 +666,9 @@ export const zhCN = {
     admin_settings: '系统设置',
     reports_read: '查看报表和看板',
     macros_manage: '管理话术库',
+    calls_read_all: '查看全部通话记录',
+    calls_read_own: '查看本人通话记录',
+    calls_admin: '管理热线接入（CTI）',
   },
   macros: {
     insert: '插入话术',

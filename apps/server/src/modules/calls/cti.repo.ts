@@ -1,0 +1,131 @@
+import { sql, type Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { CallEventRow } from './cti-events.js';
+
+/** A call as it stands after one applied (new, not duplicate) event. */
+export interface AppliedCallEvent {
+  event: string;
+  at: Date;
+  tenant_id: number;
+  id: number;
+  call_id: string;
+  direction: string | null;
+  from_number: string | null;
+  to_number: string | null;
+  queue: string | null;
+  agent_id: number | null;
+  customer_id: number | null;
+  customer_name: string | null;
+  customer_grade: string | null;
+  started_at: Date;
+  answered_at: Date | null;
+  ended_at: Date | null;
+  result: string;
+  wait_seconds: number | null;
+  talk_seconds: number | null;
+}
+
+const iso = (d: Date | null) => (d === null ? null : d.toISOString());
+
+/**
+ * Applies CTI events of distinct calls in ONE statement (the caller guarantees at most one event per call):
+ *  1. appends them to call_events, skipping those already there — the (callId, event, at) idempotency check;
+ *  2. upserts each new one into calls, merging column by column (earliest time, first known value, sums),
+ *     so events that arrive late, twice or out of order give the same row, with no read-modify-write;
+ *  3. moves the answering agent to on_call / after-call work (newest event wins per agent);
+ *  4. answers the merged calls with their customer, for live events.
+ * Arrays are passed as 26 parameters whatever the batch size, so the statement text never changes.
+ */
+export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRow[]): Promise<AppliedCallEvent[]> {
+  if (rows.length === 0) return [];
+  const col = <T>(pick: (r: CallEventRow) => T) => rows.map(pick);
+  const result = await sql<AppliedCallEvent>`
+    with i as (
+      select * from unnest(
+        ${col((r) => r.tenantId)}::int[], ${col((r) => r.callId)}::text[], ${col((r) => r.event)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
+        ${col((r) => JSON.stringify(r.data))}::text[], ${col((r) => r.direction)}::text[], ${col((r) => r.fromNumber)}::text[], ${col((r) => r.toNumber)}::text[],
+        ${col((r) => r.callerNormalized)}::text[], ${col((r) => r.queue)}::text[], ${col((r) => r.answeringNumber)}::text[], ${col((r) => r.agentId)}::bigint[],
+        ${col((r) => iso(r.queuedAt))}::timestamptz[], ${col((r) => iso(r.answeredAt))}::timestamptz[], ${col((r) => iso(r.abandonedAt))}::timestamptz[],
+        ${col((r) => iso(r.endedAt))}::timestamptz[], ${col((r) => r.hangupCause)}::text[],
+        ${col((r) => r.holdSum)}::float8[], ${col((r) => r.holdCount)}::int[], ${col((r) => r.unholdSum)}::float8[], ${col((r) => r.unholdCount)}::int[],
+        ${col((r) => r.transferTo)}::text[], ${col((r) => r.transferCount)}::int[], ${col((r) => r.recordingUrl)}::text[], ${col((r) => r.blocked)}::bool[],
+        ${col((r) => r.acwSeconds)}::int[]
+      ) as i(tenant_id, call_id, event, at, data, direction, from_number, to_number, caller_normalized, queue, answering_number, agent_id,
+             queued_at, answered_at, abandoned_at, ended_at, hangup_cause, hold_sum, hold_count, unhold_sum, unhold_count,
+             transfer_to, transfer_count, recording_url, blocked, acw_seconds)
+    ),
+    ev as (
+      insert into call_events (tenant_id, call_id, event, at, data)
+      select tenant_id, call_id, event, at, data::jsonb from i
+      on conflict do nothing
+      returning tenant_id, call_id, event, at
+    ),
+    f as (
+      select i.* from i join ev on ev.tenant_id = i.tenant_id and ev.call_id = i.call_id and ev.event = i.event and ev.at = i.at
+    ),
+    up as (
+      insert into calls as k (tenant_id, call_id, direction, from_number, to_number, caller_normalized, queue, answering_number, agent_id, customer_id,
+        started_at, queued_at, answered_at, abandoned_at, ended_at, hangup_cause, hold_sum, hold_count, unhold_sum, unhold_count,
+        transfer_to, transfer_count, recording_url, blocked, acw_ended_at, last_event, last_event_at)
+      select f.tenant_id, f.call_id, f.direction, f.from_number, f.to_number, f.caller_normalized, f.queue, f.answering_number, f.agent_id,
+        case when f.caller_normalized is not null and f.event in ('newCall', 'answer', 'hangup') then
+          (select p.customer_id from customer_phones p where p.tenant_id = f.tenant_id and p.normalized = f.caller_normalized order by p.customer_id limit 1) end,
+        f.at, f.queued_at, f.answered_at, f.abandoned_at, f.ended_at, f.hangup_cause, f.hold_sum, f.hold_count, f.unhold_sum, f.unhold_count,
+        f.transfer_to, f.transfer_count, f.recording_url, f.blocked,
+        case when f.event = 'hangup' and f.acw_seconds > 0 then f.at + f.acw_seconds * interval '1 second' end,
+        f.event, f.at
+      from f
+      -- One lock order for every writer.
+      order by f.tenant_id, f.call_id
+      on conflict (tenant_id, call_id) do update set
+        direction = coalesce(k.direction, excluded.direction),
+        from_number = coalesce(k.from_number, excluded.from_number),
+        to_number = coalesce(k.to_number, excluded.to_number),
+        caller_normalized = coalesce(k.caller_normalized, excluded.caller_normalized),
+        queue = coalesce(k.queue, excluded.queue),
+        answering_number = coalesce(k.answering_number, excluded.answering_number),
+        agent_id = coalesce(k.agent_id, excluded.agent_id),
+        customer_id = coalesce(k.customer_id, excluded.customer_id),
+        started_at = least(k.started_at, excluded.started_at),
+        queued_at = least(k.queued_at, excluded.queued_at),
+        answered_at = least(k.answered_at, excluded.answered_at),
+        abandoned_at = least(k.abandoned_at, excluded.abandoned_at),
+        ended_at = least(k.ended_at, excluded.ended_at),
+        hangup_cause = coalesce(k.hangup_cause, excluded.hangup_cause),
+        hold_sum = k.hold_sum + excluded.hold_sum,
+        hold_count = k.hold_count + excluded.hold_count,
+        unhold_sum = k.unhold_sum + excluded.unhold_sum,
+        unhold_count = k.unhold_count + excluded.unhold_count,
+        transfer_to = coalesce(excluded.transfer_to, k.transfer_to),
+        transfer_count = k.transfer_count + excluded.transfer_count,
+        recording_url = coalesce(excluded.recording_url, k.recording_url),
+        blocked = k.blocked or excluded.blocked,
+        acw_ended_at = least(k.acw_ended_at, excluded.acw_ended_at),
+        last_event = case when excluded.last_event_at >= k.last_event_at then excluded.last_event else k.last_event end,
+        last_event_at = greatest(k.last_event_at, excluded.last_event_at)
+      returning k.tenant_id, k.id, k.call_id, k.direction, k.from_number, k.to_number, k.queue, k.agent_id, k.customer_id,
+        k.started_at, k.answered_at, k.ended_at, k.result, k.wait_seconds, k.talk_seconds
+    ),
+    act as (
+      select distinct on (up.tenant_id, up.agent_id) up.tenant_id, up.agent_id as user_id, up.id as call_row_id, f.at as since,
+        case when f.event = 'answer' then 'on_call' when f.acw_seconds > 0 then 'after_call_work' end as activity,
+        case when f.event = 'hangup' and f.acw_seconds > 0 then f.at + f.acw_seconds * interval '1 second' end as until
+      from f join up on up.tenant_id = f.tenant_id and up.call_id = f.call_id
+      where up.agent_id is not null and up.answered_at is not null and f.event in ('answer', 'hangup')
+      order by up.tenant_id, up.agent_id, f.at desc
+    ),
+    agent as (
+      insert into agent_states as s (tenant_id, user_id, presence, presence_since, activity, activity_since, activity_until, call_id)
+      select tenant_id, user_id, 'ready', since, activity, since, until, call_row_id from act order by tenant_id, user_id
+      on conflict (tenant_id, user_id) do update set
+        activity = excluded.activity, activity_since = excluded.activity_since, activity_until = excluded.activity_until,
+        call_id = excluded.call_id, updated_at = now()
+      -- A late event must not undo a newer state (the agent may be on the next call already).
+      where s.activity_since is null or s.activity_since <= excluded.activity_since
+      returning s.user_id
+    )
+    select f.event, f.at, up.*, c.name as customer_name, c.grade as customer_grade
+    from f join up on up.tenant_id = f.tenant_id and up.call_id = f.call_id
+    left join customers c on c.tenant_id = up.tenant_id and c.id = up.customer_id`.execute(db);
+  return result.rows;
+}
