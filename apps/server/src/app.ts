@@ -27,7 +27,9 @@ import { rolesRoutes } from './modules/roles/roles.routes.js';
 import { ticketTypesRoutes } from './modules/ticket-types/ticket-types.routes.js';
 import { ticketsRoutes } from './modules/tickets/tickets.routes.js';
 import { usersRoutes } from './modules/users/users.routes.js';
+import { wallboardRoutes } from './modules/wallboard/wallboard.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
+import { slaRoutes } from './modules/sla/sla.routes.js';
 
 export interface BuildAppOptions {
   db: Kysely<DB>;
@@ -88,6 +90,8 @@ export async function buildApp({ db, config, logger = false, live = createLocalB
       await v1.register(macrosRoutes, deps);
       await v1.register(callsRoutes, deps);
       await v1.register(workforceRoutes, deps);
+      await v1.register(wallboardRoutes, deps);
+      await v1.register(slaRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -3,12 +3,13 @@ import { BUILTIN_ROLE_KEYS, PERMISSIONS, userCreateSchema } from '@kefu/shared';
 import { loadConfig } from './config.js';
 import { systemActor } from './lib/actor.js';
 import { AppError } from './lib/app-error.js';
-import { DEFAULT_TENANT_ID } from './modules/auth/auth.service.js';
-import { insertUser } from './modules/users/users.service.js';
-import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
-import { serve } from './main.js';
+import { DEFAULT_TENANT_ID } from './lib/tenant.js';
 import { registerStaffingCommand } from './modules/workforce/staffing.cli.js';
 import { registerCalendarCommand } from './modules/calendars/calendar.cli.js';
+
+// The server, the database and the demo seed load only for the commands that need them: the pure tools
+// (staffing, calendar due) start in a fraction of the time.
+const runtime = () => import('./runtime.js');
 
 const program = new Command();
 program.name('kefu').description('Kefu 客服 — customer-service management').version('0.1.0');
@@ -17,6 +18,7 @@ program
   .command('serve')
   .description('start the server (migrates, seeds the demo department on first start)')
   .action(async () => {
+    const { serve } = await import('./main.js');
     await serve();
   });
 
@@ -24,6 +26,7 @@ program
   .command('migrate')
   .description('apply pending database migrations')
   .action(async () => {
+    const { openPreparedDatabase } = await runtime();
     const database = await openPreparedDatabase(loadConfig());
     console.log(`migrations applied (${database.kind})`);
     await database.close();
@@ -33,6 +36,7 @@ program
   .command('seed')
   .description('seed the demo department (示例客服中心) into an empty database')
   .action(async () => {
+    const { demoPassword, openPreparedDatabase, seedDemoIfEmpty } = await runtime();
     const config = loadConfig();
     const database = await openPreparedDatabase(config);
     const password = demoPassword(config);
@@ -51,6 +55,8 @@ user
   .option('--role <key>', `role key: ${BUILTIN_ROLE_KEYS.join(', ')} or a custom role`, 'agent')
   .option('--employee-no <no>', 'employee number (工号)')
   .action(async (options: { username: string; password: string; name?: string; role: string; employeeNo?: string }) => {
+    const { openPreparedDatabase } = await runtime();
+    const { insertUser } = await import('./modules/users/users.service.js');
     const database = await openPreparedDatabase(loadConfig());
     try {
       const role = await database.db.selectFrom('roles').select('id').where('tenant_id', '=', DEFAULT_TENANT_ID).where('key', '=', options.role).executeTakeFirst();
@@ -58,7 +64,7 @@ user
       const input = userCreateSchema.parse({ username: options.username, displayName: options.name ?? options.username, password: options.password, roleId: role.id, employeeNo: options.employeeNo });
       const actor = systemActor(DEFAULT_TENANT_ID, PERMISSIONS);
       const id = await database.db.transaction().execute((trx) => insertUser(trx, actor, input));
-      console.log(`user ${input.username} added (id ${id}, role ${options.role})`);
+      console.log(`user ${input.username.toLowerCase()} added (id ${id}, role ${options.role})`);
     } finally {
       await database.close();
     }

@@ -3,6 +3,7 @@ import { buildApp } from './app.js';
 import { createLocalBus, createPgBus } from './lib/live/live-bus.js';
 import { loadConfig } from './config.js';
 import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
+import { createBackgroundWork } from './modules/sla/sla-runtime.js';
 
 /**
  * `npm start`: migrate, seed the demo department on first start, serve the API and the web UI.
@@ -29,6 +30,9 @@ export async function serve(): Promise<void> {
   const seeded = password ? await seedDemoIfEmpty(database, password) : null;
   const live = database.url ? await createPgBus(database.url) : createLocalBus();
   const app = await buildApp({ db: database.db, config, logger: true, live });
+  // SLA timers and notification jobs: every process sweeps; skip-locked claims keep the work exactly-once.
+  const background = createBackgroundWork({ db: database.db, live });
+  background.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -49,6 +53,7 @@ export async function serve(): Promise<void> {
 
   const shutdown = async (signal: string) => {
     console.log(`${signal}: shutting down`);
+    await background.stop();
     await app.close();
     await live.close();
     await database.close();

@@ -8,6 +8,7 @@ import { ensureTenant } from './bootstrap/tenant.js';
 import { DEFAULT_TENANT_ID } from './modules/auth/auth.service.js';
 import { applyCtiTokenFromEnv } from './modules/calls/cti-settings.js';
 import { seedDemoDepartment, type DemoSeedResult } from './modules/demo/demo-seed.js';
+import { backfillTicketSla } from './modules/sla/ticket-sla.service.js';
 
 /** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite in the data folder), migrated and bootstrapped. */
 export async function openPreparedDatabase(config: AppConfig): Promise<Database> {
@@ -36,5 +37,8 @@ export function demoPassword(config: AppConfig, env: NodeJS.ProcessEnv = process
 export async function seedDemoIfEmpty(database: Database, password: string): Promise<DemoSeedResult | null> {
   const anyUser = await database.db.selectFrom('users').select('id').where('tenant_id', '=', DEFAULT_TENANT_ID).limit(1).executeTakeFirst();
   if (anyUser) return null;
-  return seedDemoDepartment(database.db, { tenantId: DEFAULT_TENANT_ID, password });
+  const seeded = await seedDemoDepartment(database.db, { tenantId: DEFAULT_TENANT_ID, password });
+  // The demo's orders are inserted in bulk: start their SLA clocks (past ladder steps count as taken).
+  await backfillTicketSla(database.db, DEFAULT_TENANT_ID);
+  return seeded;
 }

@@ -10,3 +10,5 @@ export * from './macros.schemas.js';
 export * from './calendars.schemas.js';
 export * from './workforce.schemas.js';
 export * from './calls.schemas.js';
+export * from './sla.schemas.js';
+export * from './wallboard.schemas.js';

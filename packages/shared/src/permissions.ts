@@ -22,6 +22,7 @@ export const PERMISSIONS = [
   'calls.read_all',
   'calls.read_own',
   'calls.admin',
+  'sla.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

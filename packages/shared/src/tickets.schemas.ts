@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
+import { ticketSlaSchema } from './sla-state.schemas.js';
 import { booleanQuery, csvList, idSchema, isoDateTimeSchema, pageQuerySchema, pagedSchema, userRefSchema } from './common.schemas.js';
 
 export const TICKET_STATUSES = ['new', 'assigned', 'in_progress', 'waiting_customer', 'waiting_department', 'resolved', 'closed'] as const;
@@ -170,6 +171,8 @@ export const ticketSchema = z.object({
   closedAt: z.string().nullable(),
   reopenCount: z.number(),
   version: z.number(),
+  /** The work order's service-level clock; absent where no policy applies (or not loaded). */
+  sla: ticketSlaSchema.nullable().optional(),
 });
 export type Ticket = z.infer<typeof ticketSchema>;
 export const ticketPageSchema = pagedSchema(ticketSchema);

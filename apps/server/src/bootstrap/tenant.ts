@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { BUILTIN_ROLES, BUILTIN_ROLE_KEYS, BUILTIN_TICKET_TYPES } from '@kefu/shared';
 import type { DB } from '../db/schema.js';
 import { BUILTIN_TYPE_NAMES } from '../modules/ticket-types/ticket-types.service.js';
+import { ensureDefaultSlaPolicies } from '../modules/sla/sla-policies.service.js';
 
 /**
  * Makes sure a tenant exists with the built-in roles and work-order types. Idempotent: runs on every
@@ -25,6 +26,7 @@ export async function ensureTenant(db: Kysely<DB>, tenant: { id: number; code: s
       .values(BUILTIN_TICKET_TYPES.map((key) => ({ tenant_id: tenant.id, key, name_zh: BUILTIN_TYPE_NAMES[key].zh, name_en: BUILTIN_TYPE_NAMES[key].en, builtin: true })))
       .onConflict((oc) => oc.columns(['tenant_id', 'key']).doNothing())
       .execute();
+    await ensureDefaultSlaPolicies(trx, tenant.id);
     return { created: Boolean(inserted) };
   });
 }

@@ -2,10 +2,12 @@ import type { Kysely } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002Calls from './migrations/0002_calls.js';
+import * as m0003Sla from './migrations/0003_sla.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_calls': m0002Calls,
+  '0003_sla': m0003Sla,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -327,6 +327,84 @@ export interface AgentStateLogTable {
   seconds: ColumnType<number, never, never>;
 }
 
+export interface SlaPoliciesTable {
+  tenant_id: number;
+  id: Generated<number>;
+  name: string;
+  type_key: string | null;
+  priority: string | null;
+  channel: string | null;
+  customer_grade: string | null;
+  sort_order: Generated<number>;
+  /** A preset name as a JSON string, or a calendar definition object. */
+  calendar: ColumnType<unknown, string, string>;
+  time_basis: string;
+  first_reply_minutes: number | null;
+  update_minutes: number | null;
+  resolution_minutes: number | null;
+  escalation: JsonDefault<unknown>;
+  active: Generated<boolean>;
+  builtin_key: string | null;
+  created_at: CreatedAt;
+  updated_at: TimestampDefault;
+}
+
+export interface TicketSlaTable {
+  tenant_id: number;
+  ticket_id: number;
+  policy_id: number | null;
+  policy_name: string;
+  calendar: ColumnType<unknown, string, string>;
+  time_basis: string;
+  first_reply_minutes: number | null;
+  update_minutes: number | null;
+  resolution_minutes: number | null;
+  escalation: JsonDefault<unknown>;
+  started_at: Timestamp;
+  first_reply_at: Timestamp | null;
+  first_reply_due_at: Timestamp | null;
+  last_update_at: Timestamp | null;
+  next_update_due_at: Timestamp | null;
+  resolution_due_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  paused_since: Timestamp | null;
+  pause_reason: string | null;
+  paused_minutes: Generated<number>;
+  escalation_level: Generated<number>;
+  next_escalation_at: Timestamp | null;
+  breached: Generated<string[]>;
+  updated_at: TimestampDefault;
+}
+
+export interface TicketSlaPausesTable {
+  tenant_id: number;
+  id: Generated<number>;
+  ticket_id: number;
+  reason: string;
+  note: string | null;
+  started_at: Timestamp;
+  ended_at: Timestamp | null;
+  started_by: number | null;
+  ended_by: number | null;
+}
+
+export interface JobsTable {
+  tenant_id: number;
+  id: Generated<number>;
+  kind: string;
+  dedupe_key: string | null;
+  payload: JsonDefault<unknown>;
+  run_at: TimestampDefault;
+  attempts: Generated<number>;
+  max_attempts: Generated<number>;
+  locked_until: Timestamp | null;
+  locked_by: string | null;
+  done_at: Timestamp | null;
+  failed_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   tenants: TenantsTable;
   roles: RolesTable;
@@ -351,6 +429,10 @@ export interface DB {
   call_tickets: CallTicketsTable;
   agent_states: AgentStatesTable;
   agent_state_log: AgentStateLogTable;
+  sla_policies: SlaPoliciesTable;
+  ticket_sla: TicketSlaTable;
+  ticket_sla_pauses: TicketSlaPausesTable;
+  jobs: JobsTable;
 }
 
 export type TicketRow = Selectable<TicketsTable>;

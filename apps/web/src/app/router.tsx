@@ -19,6 +19,7 @@ const WorkspacePage = lazyPage(() => import('../features/workspace/WorkspacePage
 const TicketListPage = lazyPage(() => import('../features/tickets/TicketListPage'), 'TicketListPage');
 const TicketDetailPage = lazyPage(() => import('../features/tickets/detail/TicketDetailPage'), 'TicketDetailPage');
 const BacklogPage = lazyPage(() => import('../features/backlog/BacklogPage'), 'BacklogPage');
+const WallboardPage = lazyPage(() => import('../features/wallboard/WallboardPage'), 'WallboardPage');
 const CustomerListPage = lazyPage(() => import('../features/customers/CustomerListPage'), 'CustomerListPage');
 const CustomerDetailPage = lazyPage(() => import('../features/customers/CustomerDetailPage'), 'CustomerDetailPage');
 const UsersPage = lazyPage(() => import('../features/admin/users/UsersPage'), 'UsersPage');
@@ -58,6 +59,7 @@ export const router = createBrowserRouter([
       { path: 'tickets', element: page(<TicketListPage />, READ_TICKETS) },
       { path: 'tickets/:id', element: page(<TicketDetailPage />, READ_TICKETS) },
       { path: 'backlog', element: page(<BacklogPage />, ['tickets.assign', 'reports.read']) },
+      { path: 'wallboard', element: page(<WallboardPage />, ['reports.read', 'calls.read_all']) },
       { path: 'customers', element: page(<CustomerListPage />, ['customers.read']) },
       { path: 'customers/:id', element: page(<CustomerDetailPage />, ['customers.read']) },
       { path: 'admin/users', element: page(<UsersPage />, ['admin.users']) },

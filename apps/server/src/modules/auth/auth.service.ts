@@ -11,7 +11,8 @@ import { findActorRowByToken, findMeRow, findUserForLogin } from './auth.repo.js
 import { actorCache } from './actor-cache.js';
 import { clearLoginFailures, isLoginThrottled, recordLoginFailure } from './login-throttle.js';
 
-export const DEFAULT_TENANT_ID = 1;
+export { DEFAULT_TENANT_ID } from '../../lib/tenant.js';
+import { DEFAULT_TENANT_ID } from '../../lib/tenant.js';
 
 async function resolveTenantId(db: Kysely<DB>, code: string | undefined): Promise<number> {
   if (!code) return DEFAULT_TENANT_ID;

@@ -65,6 +65,55 @@ export function addCounts(a: CallCounts, b: CallCounts): CallCounts {
   };
 }
 
+/**
+ * What a call counts as, decided once per call by the statistics query:
+ * 0 no direction known (ignored), 1 outbound connected, 2 outbound not connected, 3 inbound answered within the
+ * threshold, 4 answered later, 5 short abandon, 6 abandon, 7 other inbound outcome (busy, no answer, failed, forwarded).
+ */
+export interface ClassRow {
+  key: string;
+  class: number;
+  n: number;
+  /** Calls of the class whose talk time is known (answered and ended). */
+  talked: number;
+  wait_sum: number;
+  wait_max: number | null;
+  talk_sum: number;
+  hold_sum: number;
+  acw_sum: number;
+  busy_sum: number;
+}
+
+/** Folds the per-class sums of each group into its counts; no I/O. */
+export function foldClassRows(rows: readonly ClassRow[]): Map<string, Omit<CallCounts, 'staffedSeconds'>> {
+  const out = new Map<string, Omit<CallCounts, 'staffedSeconds'>>();
+  for (const r of rows) {
+    const c = out.get(r.key) ?? { ...EMPTY_COUNTS };
+    const n = Number(r.n);
+    const offered = r.class === 3 || r.class === 4 || r.class === 6 || r.class === 7;
+    if (offered) {
+      c.offered += n;
+      if (r.wait_max !== null) c.longestWait = Math.max(c.longestWait ?? 0, Number(r.wait_max));
+    }
+    if (r.class === 3 || r.class === 4) {
+      c.answered += n;
+      if (r.class === 3) c.answeredWithinThreshold += n;
+      c.waitSum += Number(r.wait_sum);
+      c.handled += Number(r.talked);
+      c.talkSum += Number(r.talk_sum);
+      c.holdSum += Number(r.hold_sum);
+      c.acwSum += Number(r.acw_sum);
+    }
+    if (r.class === 5) c.shortAbandoned += n;
+    if (r.class === 6) c.abandoned += n;
+    if (r.class === 1 || r.class === 2) c.outbound += n;
+    if (r.class === 1) c.outboundConnected += n;
+    c.busySeconds += Number(r.busy_sum);
+    out.set(r.key, c);
+  }
+  return out;
+}
+
 /** The definitions, as published in the API description of GET /calls/stats. */
 export const CALL_METRIC_DEFINITIONS = `Hotline figures over the calls that **arrived** in [from, to) (a call belongs to the interval of its first event).
 Inbound calls only, except \`outbound\`, \`outboundConnected\` and occupancy. Calls still waiting (no outcome yet) and

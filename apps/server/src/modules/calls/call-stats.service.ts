@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { DateTime } from 'luxon';
 import { CTI_LIMITS, type CallStats, type CallStatsQuery } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { invalid } from '../../lib/app-error.js';
 import { now } from '../../lib/clock.js';
-import { addCounts, computeCallMetrics, EMPTY_COUNTS, type CallCounts } from './call-metrics.js';
-import { aggregateCallCounts, aggregateStaffedSeconds, type StatsFilter } from './call-stats.repo.js';
+import { addCounts, computeCallMetrics, EMPTY_COUNTS, foldClassRows, type CallCounts } from './call-metrics.js';
+import { aggregateCallClasses, aggregateStaffedSeconds, type StatsFilter } from './call-stats.repo.js';
 import { callRestriction } from './calls.policy.js';
 
 const DAY_MS = 86_400_000;
@@ -21,15 +22,17 @@ export async function getCallStats({ db, actor, query }: { db: Kysely<DB>; actor
   const tenant = await db.selectFrom('tenants').select('timezone').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
   const filter: StatsFilter = {
     tenantId: actor.tenantId, from, to, timezone: tenant.timezone, thresholdSeconds: query.threshold, shortAbandonSeconds: query.shortAbandon,
+    origin: DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone: tenant.timezone }).toJSDate(),
     queue: query.queue, agentId: only ?? query.agent, teamId: query.team, groupBy: query.groupBy,
   };
   if (only !== undefined && query.agent !== undefined && query.agent !== only) filter.agentId = -1;
   // Agents belong to no queue: with a queue filter or grouping there is no ready time to divide by.
   const withOccupancy = query.queue === undefined && query.groupBy !== 'queue';
-  const [calls, staffed] = await Promise.all([
-    aggregateCallCounts(db, filter),
+  const [classes, staffed] = await Promise.all([
+    aggregateCallClasses(db, filter),
     withOccupancy ? aggregateStaffedSeconds(db, filter, now()) : Promise.resolve(new Map<string, number>()),
   ]);
+  const calls = foldClassRows(classes);
   const keys = [...new Set([...calls.keys(), ...staffed.keys()])];
   const counts = new Map<string, CallCounts>(keys.map((k) => [k, { ...(calls.get(k) ?? EMPTY_COUNTS), staffedSeconds: withOccupancy ? (staffed.get(k) ?? 0) : null }]));
   const totals = [...counts.values()].reduce(addCounts, { ...EMPTY_COUNTS, staffedSeconds: withOccupancy ? 0 : null });

@@ -62,10 +62,18 @@ export function externalNumber(input: Pick<CtiEventInput, 'from' | 'to'>, direct
   return direction === 'out' ? input.to : input.from;
 }
 
+// Every event of a call repeats its numbers, and parsing a number is the costliest step of an event.
+const normalizedCache = new Map<string, string | null>();
+const NORMALIZED_CACHE_MAX = 50_000;
+
 export function normalizedOrNull(number: string | undefined): string | null {
   if (!number) return null;
-  const normalized = normalizePhone(number);
-  return normalized === '' ? null : normalized;
+  const cached = normalizedCache.get(number);
+  if (cached !== undefined) return cached;
+  const normalized = normalizePhone(number) || null;
+  if (normalizedCache.size >= NORMALIZED_CACHE_MAX) normalizedCache.clear();
+  normalizedCache.set(number, normalized);
+  return normalized;
 }
 
 /** What one event proposes for its call row; the writer merges it with the row's current values in SQL. */

@@ -50,8 +50,6 @@ async function multipartFields(request: FastifyRequest): Promise<Record<string, 
 }
 
 export const ctiRoutes: FastifyPluginAsyncZod<RouteDeps & { cti: CtiRuntime }> = async (app, { db, cti }) => {
-  const logError = (error: unknown) => app.log.error({ err: error }, 'cti event processing failed');
-
   app.get('/cti/settings', {
     schema: { tags, summary: 'The CTI integration settings: on/off, token and endpoint, blocked numbers, after-call work (calls.admin)', response: { 200: ctiSettingsSchema } },
   }, async (request) => getCtiSettings({ db, actor: actorOf(request) }));
@@ -91,7 +89,7 @@ export const ctiRoutes: FastifyPluginAsyncZod<RouteDeps & { cti: CtiRuntime }> =
       try {
         const body = request.isMultipart() ? await multipartFields(request) : request.body;
         const input = validateCtiEvent(body);
-        return await handleCtiEvent(cti, tenant, input, receivedAt, logError);
+        return await handleCtiEvent(cti, tenant, input, receivedAt);
       } catch (error) {
         if (error instanceof CtiRejection) return sendCtiError(reply, request, 422, 'VALIDATION', error.word, error.details);
         throw error;

@@ -7,12 +7,13 @@ import { CtiRejection, externalNumber, normalizedOrNull, toCallEventRow, userLis
 import { createCtiTenantCache, type CtiTenant, type CtiTenantCache } from './cti-settings.js';
 import { createCtiWriter, type CtiWriter } from './cti-writer.js';
 import type { AppliedCallEvent } from './cti.repo.js';
+import { createLiveBatcher, type LiveBatcher } from './live-batcher.js';
 import { createWallboardNotifier, type WallboardNotifier } from './wallboard-notifier.js';
 
 /** The long-lived parts of the CTI endpoint, one per server process. */
 export interface CtiRuntime {
   db: Kysely<DB>;
-  live: LiveBus;
+  live: LiveBatcher;
   tenants: CtiTenantCache;
   directory: AgentDirectory;
   writer: CtiWriter;
@@ -23,15 +24,17 @@ export interface CtiRuntime {
 export function createCtiRuntime({ db, live, onError }: { db: Kysely<DB>; live: LiveBus; onError: (error: unknown) => void }): CtiRuntime {
   const writer = createCtiWriter(db, { onError });
   const wallboard = createWallboardNotifier(live, { onError });
+  const batcher = createLiveBatcher(live, onError);
   return {
     db,
-    live,
+    live: batcher,
     tenants: createCtiTenantCache(db),
     directory: createAgentDirectory(db),
     writer,
     wallboard,
     async close() {
       await writer.drain();
+      await batcher.flush();
       wallboard.close();
     },
   };
@@ -45,11 +48,11 @@ const REJECT: CtiAnswer = { action: 'reject', reason: 'busy' };
 const customerOf = (a: AppliedCallEvent) => (a.customer_id === null ? null : { id: a.customer_id, name: a.customer_name ?? '', grade: a.customer_grade });
 
 /** Live events of an applied call event; published after commit, never awaited by the PBX's request. */
-function publishCallEvent(rt: CtiRuntime, applied: AppliedCallEvent, input: ValidCtiEvent, named: number[], onError: (error: unknown) => void) {
+function publishCallEvent(rt: CtiRuntime, applied: AppliedCallEvent, input: ValidCtiEvent, named: number[]) {
   const base = { id: applied.id, callId: applied.call_id, direction: applied.direction, queue: applied.queue };
   const send = (topic: string, userIds: number[], payload: unknown) => {
     if (userIds.length === 0) return;
-    rt.live.publish({ tenantId: applied.tenant_id, topic, userIds, payload }).catch(onError);
+    rt.live.publish({ tenantId: applied.tenant_id, topic, userIds, payload });
   };
   const involved = [...new Set([...(applied.agent_id === null ? [] : [applied.agent_id]), ...named])];
   if (input.event === 'newCall' && applied.direction === 'in') {
@@ -82,7 +85,7 @@ async function agentOf(rt: CtiRuntime, tenantId: number, input: ValidCtiEvent, n
 }
 
 /** Processes one validated event of a tenant whose integration is on; answers what Zammad would. */
-export async function handleCtiEvent(rt: CtiRuntime, tenant: CtiTenant, input: ValidCtiEvent, receivedAt: Date, onError: (error: unknown) => void): Promise<CtiAnswer> {
+export async function handleCtiEvent(rt: CtiRuntime, tenant: CtiTenant, input: ValidCtiEvent, receivedAt: Date): Promise<CtiAnswer> {
   const at = input.at ? new Date(input.at) : receivedAt;
   if (input.event === 'agentState') {
     const userId = (await rt.directory.resolve(tenant.tenantId, input.answeringNumber)) ?? (await rt.directory.resolveMany(tenant.tenantId, userList(input.user)))[0];
@@ -97,6 +100,6 @@ export async function handleCtiEvent(rt: CtiRuntime, tenant: CtiTenant, input: V
   const blocked = caller !== null && tenant.blocked.has(caller);
   const row = toCallEventRow(input, { tenantId: tenant.tenantId, at, agentId: await agentOf(rt, tenant.tenantId, input, named), blocked, afterCallWorkSeconds: tenant.afterCallWorkSeconds });
   const applied = await rt.writer.submit(row);
-  if (applied && !blocked) publishCallEvent(rt, applied, input, named, onError);
+  if (applied && !blocked) publishCallEvent(rt, applied, input, named);
   return blocked ? REJECT : NOTHING;
 }

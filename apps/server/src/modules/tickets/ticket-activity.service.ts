@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, writeFile, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Kysely } from 'kysely';
-import { LINK_KINDS, type Attachment, type Note, type Ticket, type TicketDetail, type TicketEvent } from '@kefu/shared';
+import { LINK_KINDS, type Attachment, type Note, type Ticket, type TicketDetail, type TicketEvent, type TicketStatus } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
 import { AppError, invalid, notFound } from '../../lib/app-error.js';
@@ -11,6 +11,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { reindexTicket } from './ticket-search.js';
 import { assertCanReadTicket, assertCanUpdateTicket, canRevealTicketContact } from './tickets.policy.js';
 import { changeTicket, getTicket } from './tickets.service.js';
+import { applySlaEvents } from '../sla/ticket-sla.service.js';
 
 type Ctx = { db: Kysely<DB>; actor: Actor };
 type LinkKind = (typeof LINK_KINDS)[number];
@@ -46,6 +47,8 @@ export async function addNote({ db, actor, id, body, internal }: Ctx & { id: num
       .executeTakeFirstOrThrow();
     await trx.updateTable('tickets').set({ updated_at: note.created_at }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'ticket.note_added', entity: 'ticket', entityId: id, detail: { noteId: note.id, internal, excerpt: body.slice(0, 200) } });
+    // A public note is the customer's reply: it meets the first-reply target and counts as a progress update.
+    if (!internal) await applySlaEvents(trx, actor, id, [{ kind: 'reply' }]);
     await reindexTicket(trx, actor.tenantId, id);
     return { id: note.id, body, internal, author: actor.userId ? { id: actor.userId, name: actor.displayName } : null, createdAt: toIsoRequired(note.created_at) };
   });
@@ -112,6 +115,8 @@ export async function mergeTickets({ db, actor, id, sourceIds }: Ctx & { id: num
         { tenant_id: actor.tenantId, ticket_id: source.id, other_id: id, kind: 'duplicate', created_by: actor.userId || null },
       ]).onConflict((oc) => oc.doNothing()).execute();
       await writeAudit(trx, actor, { action: 'ticket.merged_into', entity: 'ticket', entityId: source.id, detail: { targetId: id, targetNumber: target.number } });
+      // The duplicate's SLA clock stops with it; the target's clock carries on.
+      await applySlaEvents(trx, actor, source.id, [{ kind: 'status', from: source.status as TicketStatus, to: 'closed' }], at);
     }
     const tags = [...new Set([...target.tags, ...rows.flatMap((r) => r.tags)])].slice(0, 20);
     return { set: { tags }, audit: [{ action: 'ticket.merged', detail: { sources: rows.map((r) => ({ id: r.id, number: r.number })) } }] };

@@ -86,7 +86,8 @@ describe('life cycle', () => {
     t = await updateTicket({ db: database.db, actor: agent, id: t.id, input: { version: t.version, status: 'in_progress', statusReason: '客户再次来电' } });
     expect(t).toMatchObject({ status: 'in_progress', reopenCount: 1, resolvedAt: null, closedAt: null });
     const kinds = (await listTicketEvents({ db: database.db, actor: agent, id: t.id })).map((e) => e.kind);
-    expect(kinds).toEqual(['created', 'updated', 'status_changed', 'status_changed', 'status_changed', 'status_changed', 'status_changed', 'status_changed', 'reopened']);
+    // Waiting on the customer pauses the SLA clock and leaving it resumes it, each logged (issue 3).
+    expect(kinds).toEqual(['created', 'updated', 'status_changed', 'status_changed', 'status_changed', 'sla_paused', 'status_changed', 'sla_resumed', 'status_changed', 'status_changed', 'reopened']);
   });
 
   it('refuses impossible transitions and stale versions, changing nothing', async () => {

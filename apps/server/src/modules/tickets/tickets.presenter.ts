@@ -3,6 +3,7 @@ import type { Actor } from '../../lib/actor.js';
 import { toIso, toIsoRequired } from '../../lib/clock.js';
 import { maskPhone } from '../../lib/phone.js';
 import type { TicketViewRow } from './tickets.repo.js';
+import { presentSla } from '../sla/ticket-sla.service.js';
 
 export function presentTicket(row: TicketViewRow, actor: Actor): Ticket {
   return {
@@ -40,5 +41,6 @@ export function presentTicket(row: TicketViewRow, actor: Actor): Ticket {
     closedAt: toIso(row.closed_at),
     reopenCount: row.reopen_count,
     version: row.version,
+    sla: presentSla(row),
   };
 }

@@ -2,6 +2,7 @@ import { sql, type Expression, type Kysely, type SqlBool, type ExpressionBuilder
 import type { TicketListQuery } from '@kefu/shared';
 import type { DB, NewTicketRow } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
+import type { NewTicketSla } from '../sla/ticket-sla.service.js';
 import { notFound } from '../../lib/app-error.js';
 import { toTsQuery } from '../../lib/search-text.js';
 import { normalizePhone } from '../../lib/phone.js';
@@ -14,6 +15,8 @@ export function selectTicketRows(db: Kysely<DB>, tenantId: number) {
     .leftJoin('users as a', (j) => j.onRef('a.tenant_id', '=', 't.tenant_id').onRef('a.id', '=', 't.assignee_id'))
     .leftJoin('customers as c', (j) => j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.id', '=', 't.customer_id'))
     .leftJoin('departments as d', (j) => j.onRef('d.tenant_id', '=', 't.tenant_id').onRef('d.id', '=', 't.department_id'))
+    // One primary-key probe per listed order: the SLA state rides along with the page without slowing it.
+    .leftJoin('ticket_sla as s', (j) => j.onRef('s.tenant_id', '=', 't.tenant_id').onRef('s.ticket_id', '=', 't.id'))
     .where('t.tenant_id', '=', tenantId)
     .select([
       't.id', 't.number', 't.type_key', 't.subject', 't.description', 't.status', 't.priority', 't.channel',
@@ -23,6 +26,10 @@ export function selectTicketRows(db: Kysely<DB>, tenantId: number) {
       't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.reopen_count', 't.version',
       'r.display_name as responsible_name', 'a.display_name as assignee_name',
       'c.name as customer_name', 'c.grade as customer_grade', 'd.name as department_name',
+      's.policy_id as sla_policy_id', 's.policy_name as sla_policy_name', 's.first_reply_due_at as sla_first_reply_due_at',
+      's.first_reply_at as sla_first_reply_at', 's.next_update_due_at as sla_next_update_due_at', 's.resolution_due_at as sla_resolution_due_at',
+      's.resolved_at as sla_resolved_at', 's.paused_since as sla_paused_since', 's.pause_reason as sla_pause_reason',
+      's.escalation_level as sla_escalation_level', 's.breached as sla_breached',
     ]);
 }
 
@@ -145,10 +152,35 @@ export async function activeUserNameOrThrow(db: Kysely<DB>, tenantId: number, us
   return user.display_name;
 }
 
-/** Inserts an order and its `ticket.created` audit row in one statement (atomic without a transaction). */
-export async function insertTicketWithAudit(db: Kysely<DB>, actor: Actor, values: NewTicketRow, detail: Record<string, unknown>) {
+/**
+ * Inserts an order, its `ticket.created` audit row and its SLA clock (when a policy applies) in one statement
+ * (atomic without a transaction).
+ */
+export async function insertTicketWithAudit(db: Kysely<DB>, actor: Actor, values: NewTicketRow, detail: Record<string, unknown>, sla: NewTicketSla | null = null) {
+  const s = sla ?? ({} as Partial<NewTicketSla>);
+  const v = <T>(value: unknown, type: string) => sql<T>`${value ?? null}::${sql.raw(type)}`;
   return db
     .with('t', (q) => q.insertInto('tickets').values(values).returningAll())
+    .with('s', (q) =>
+      q.insertInto('ticket_sla')
+        .columns([
+          'tenant_id', 'ticket_id', 'policy_id', 'policy_name', 'calendar', 'time_basis', 'first_reply_minutes', 'update_minutes', 'resolution_minutes',
+          'escalation', 'started_at', 'first_reply_at', 'last_update_at', 'resolved_at', 'first_reply_due_at', 'next_update_due_at', 'resolution_due_at', 'next_escalation_at',
+        ])
+        .expression((eb) =>
+          eb.selectFrom('t').select([
+            't.tenant_id', 't.id',
+            v<number>(s.policy_id, 'bigint').as('policy_id'), v<string>(s.policy_name ?? '', 'text').as('policy_name'),
+            v<string>(s.calendar ?? '""', 'jsonb').as('calendar'), v<string>(s.time_basis ?? 'calendar', 'text').as('time_basis'),
+            v<number>(s.first_reply_minutes, 'int').as('first_reply_minutes'), v<number>(s.update_minutes, 'int').as('update_minutes'),
+            v<number>(s.resolution_minutes, 'int').as('resolution_minutes'), v<string>(s.escalation ?? '[]', 'jsonb').as('escalation'),
+            't.created_at', v<Date>(s.first_reply_at, 'timestamptz').as('first_reply_at'), v<Date>(s.last_update_at, 'timestamptz').as('last_update_at'),
+            v<Date>(s.resolved_at, 'timestamptz').as('resolved_at'), v<Date>(s.first_reply_due_at, 'timestamptz').as('first_reply_due_at'),
+            v<Date>(s.next_update_due_at, 'timestamptz').as('next_update_due_at'), v<Date>(s.resolution_due_at, 'timestamptz').as('resolution_due_at'),
+            v<Date>(s.next_escalation_at, 'timestamptz').as('next_escalation_at'),
+          ]).where(sql<boolean>`${sla !== null}::boolean`),
+        ),
+    )
     .with('a', (q) =>
       q.insertInto('audit_log')
         .columns(['tenant_id', 'actor_id', 'action', 'entity', 'entity_id', 'detail', 'ip'])

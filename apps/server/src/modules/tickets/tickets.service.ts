@@ -16,6 +16,7 @@ import { assertCanAssign, assertCanReadTicket, assertCanUpdateTicket, listRestri
 import { presentTicket } from './tickets.presenter.js';
 import { activeUserNameOrThrow, findCustomerBrief, findTicketView, insertTicketWithAudit, listTicketRows, lockTicket } from './tickets.repo.js';
 import { findTicketTypeCached } from '../ticket-types/ticket-type-cache.js';
+import { applySlaEvents, newTicketSla, slaColumnsOf, slaEventsOfChange } from '../sla/ticket-sla.service.js';
 
 interface Ctx {
   db: Kysely<DB>;
@@ -75,6 +76,7 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       event_person: input.eventPerson ?? null,
       tags: input.tags ?? [],
     };
+    const sla = await newTicketSla(q, actor.tenantId, { typeKey: input.type, priority: input.priority, channel: input.channel, customerGrade: customer?.grade ?? null }, at, input.answeredOnSpot === true);
     const row = await insertTicketWithAudit(q, actor, {
       ...searchable,
       tenant_id: actor.tenantId,
@@ -97,11 +99,11 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       updated_at: at,
       resolved_at: status === 'resolved' ? at : null,
       search_vector: ticketSearchVector(searchable, customer?.name ?? null, input.answer ? [input.answer] : []) as never,
-    }, { type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null });
+    }, { type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null }, sla);
     if (input.answeredOnSpot && input.answer) {
       await q.insertInto('ticket_notes').values({ tenant_id: actor.tenantId, ticket_id: row.id, author_id: actor.userId || null, body: input.answer, internal: false }).execute();
     }
-    return { ...row, responsible_name: actor.displayName, assignee_name: assigneeName, customer_name: customer?.name ?? null, customer_grade: customer?.grade ?? null, department_name: null };
+    return { ...row, responsible_name: actor.displayName, assignee_name: assigneeName, customer_name: customer?.name ?? null, customer_grade: customer?.grade ?? null, department_name: null, ...slaColumnsOf(sla) };
   };
   const view = needsTransaction ? await db.transaction().execute(create) : await create(db);
   return presentTicket(view, actor);
@@ -137,6 +139,8 @@ export async function changeTicket(
     if (current!.merged_into_id !== null) throw new AppError('CONFLICT', { detail: 'ticket_merged' });
     const { set, audit } = await apply(trx, current!);
     if (Object.keys(set).length === 0 && audit.length === 0) return;
+    const slaAudit = await applySlaEvents(trx, actor, id, slaEventsOfChange(current!, set, audit.map((a) => a.action)));
+    for (const a of slaAudit) audit.push({ action: a.action, detail: a.detail ?? {} });
     await trx
       .updateTable('tickets')
       .set({ ...(set as object), updated_at: now(), version: current!.version + 1 })

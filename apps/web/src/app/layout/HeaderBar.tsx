@@ -1,15 +1,17 @@
-import { Avatar, Button, Dropdown, Flex, Tag, Typography } from 'antd';
+import { Avatar, Badge, Button, Dropdown, Flex, Tag, Tooltip, Typography } from 'antd';
 import { ApiOutlined, KeyOutlined, LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useMe, useAuth } from '../auth/AuthContext';
 import { LanguageSwitch } from '../i18n/LanguageSwitch';
+import { useLiveConnected } from '../live/LiveContext';
 
 export function HeaderBar() {
   const { t } = useTranslation();
   const me = useMe();
   const { logout } = useAuth();
   const navigate = useNavigate();
+  const connected = useLiveConnected();
 
   const onLogout = async () => {
     await logout();
@@ -18,6 +20,10 @@ export function HeaderBar() {
 
   return (
     <Flex align="center" gap={8}>
+      {/* Calls pop up only over a live connection: the agent sees at a glance whether it is up. */}
+      <Tooltip title={t(connected ? 'layout.liveOn' : 'layout.liveOff')}>
+        <Badge status={connected ? 'success' : 'default'} data-testid="live-status" data-connected={connected ? 'yes' : 'no'} />
+      </Tooltip>
       <Button type="text" icon={<ApiOutlined />} href="/api/docs" target="_blank" rel="noreferrer">
         {t('layout.apiDocs')}
       </Button>

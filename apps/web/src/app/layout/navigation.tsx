@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import {
   AuditOutlined,
   BarChartOutlined,
+  DashboardOutlined,
   CustomerServiceOutlined,
   FileTextOutlined,
   SettingOutlined,
@@ -21,6 +22,7 @@ export interface NavItem {
 export const NAVIGATION: NavItem[] = [
   { path: '/workspace', label: 'nav.workspace', icon: <CustomerServiceOutlined />, anyOf: ['tickets.create'] },
   { path: '/tickets', label: 'nav.tickets', icon: <FileTextOutlined />, anyOf: ['tickets.read_all', 'tickets.read_own'] },
+  { path: '/wallboard', label: 'nav.wallboard', icon: <DashboardOutlined />, anyOf: ['reports.read', 'calls.read_all'] },
   { path: '/backlog', label: 'nav.backlog', icon: <BarChartOutlined />, anyOf: ['tickets.assign', 'reports.read'] },
   { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, anyOf: ['customers.read'] },
   {

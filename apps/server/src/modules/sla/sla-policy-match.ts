@@ -1,0 +1,43 @@
+// Which SLA policy governs a work order. Pure: the candidates come from the tenant's active policies.
+
+/** The criteria of a policy; null matches anything. */
+export interface PolicyCriteria {
+  id: number;
+  typeKey: string | null;
+  priority: string | null;
+  channel: string | null;
+  customerGrade: string | null;
+  /** Explicit order: a lower number wins over equally specific policies. */
+  sortOrder: number;
+}
+
+export interface OrderFacts {
+  typeKey: string;
+  priority: string;
+  channel: string;
+  customerGrade: string | null;
+}
+
+function matches(p: PolicyCriteria, o: OrderFacts): boolean {
+  return (p.typeKey === null || p.typeKey === o.typeKey)
+    && (p.priority === null || p.priority === o.priority)
+    && (p.channel === null || p.channel === o.channel)
+    && (p.customerGrade === null || p.customerGrade === o.customerGrade);
+}
+
+function specificity(p: PolicyCriteria): number {
+  // Type weighs most (a complaint's procedure decides its times), then priority, grade, channel.
+  return (p.typeKey !== null ? 8 : 0) + (p.priority !== null ? 4 : 0) + (p.customerGrade !== null ? 2 : 0) + (p.channel !== null ? 1 : 0);
+}
+
+/** The most specific matching policy; ties go to the lower sortOrder, then the older policy (lower id). */
+export function choosePolicy<T extends PolicyCriteria>(policies: readonly T[], order: OrderFacts): T | null {
+  let best: T | null = null;
+  for (const p of policies) {
+    if (!matches(p, order)) continue;
+    if (best === null) { best = p; continue; }
+    const d = specificity(p) - specificity(best);
+    if (d > 0 || (d === 0 && (p.sortOrder < best.sortOrder || (p.sortOrder === best.sortOrder && p.id < best.id)))) best = p;
+  }
+  return best;
+}

@@ -1,0 +1,122 @@
+import { useEffect, useState } from 'react';
+import { Badge, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { AGENT_STATES, type AgentState, type Wallboard } from '@kefu/shared';
+import { api } from '../../app/api';
+import { useLiveConnected, useLiveTopic } from '../../app/live/LiveContext';
+import { PageHeader } from '../../ui/PageHeader';
+import { formatDuration, formatPercent } from './wallboardFormat';
+
+const STATE_COLORS: Record<AgentState, string> = { ready: 'green', on_call: 'blue', after_call_work: 'gold', break: 'orange', offline: 'default' };
+
+/** Seconds since an ISO time, re-rendered every second so durations tick on the wall. */
+function useNow(): number {
+  const [now, setNow] = useState(() => Date.now());
+  useEffect(() => {
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, []);
+  return now;
+}
+
+/** 实时监控: what the shift leader watches all day, pushed by the server on every call event. */
+export function WallboardPage() {
+  const { t } = useTranslation();
+  const connected = useLiveConnected();
+  const now = useNow();
+  // The server announces changes at most a few times a second; polling covers a lost connection.
+  const board = useQuery({ queryKey: ['wallboard'], queryFn: () => api.get<Wallboard>('/wallboard'), refetchInterval: connected ? 15_000 : 5_000 });
+  useLiveTopic('wallboard.changed', () => void board.refetch());
+  const data = board.data;
+  const hour = data?.windows.find((w) => w.minutes === 60)?.metrics;
+  const meets = (value: number | null | undefined, target: number) => (value == null ? undefined : value >= target ? '#15803d' : '#b91c1c');
+
+  return (
+    <>
+      <PageHeader
+        title={t('wallboard.title')}
+        subtitle={t('wallboard.subtitle')}
+        extra={<Badge status={connected ? 'processing' : 'default'} text={connected ? t('wallboard.live') : t('wallboard.polling')} data-testid="wallboard-live" />}
+      />
+      <Row gutter={[16, 16]}>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title={t('wallboard.waiting')} value={data?.waiting ?? 0} valueStyle={{ fontSize: 40, color: data && data.waiting > 0 ? '#b45309' : undefined }} data-testid="wallboard-waiting" />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic
+              title={t('wallboard.longestWait')}
+              value={data?.longestWaitSeconds == null ? '—' : formatDuration(data.longestWaitSeconds + Math.max(0, Math.round((now - Date.parse(data.at)) / 1000)))}
+              valueStyle={{ fontSize: 40, color: data && (data.longestWaitSeconds ?? 0) > data.targets.thresholdSeconds ? '#b91c1c' : undefined }}
+            />
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title={t('wallboard.serviceLevel60')} value={formatPercent(hour?.serviceLevel)} valueStyle={{ fontSize: 40, color: meets(hour?.serviceLevel, data?.targets.serviceLevel ?? 0.9) }} />
+            <Typography.Text type="secondary">{t('wallboard.slTarget', { pct: Math.round((data?.targets.serviceLevel ?? 0.9) * 100), seconds: data?.targets.thresholdSeconds ?? 15 })}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={12} lg={6}>
+          <Card>
+            <Statistic title={t('wallboard.connectRate60')} value={formatPercent(hour?.connectRate)} valueStyle={{ fontSize: 40, color: meets(hour?.connectRate, data?.targets.connectRate ?? 0.9) }} />
+            <Typography.Text type="secondary">{t('wallboard.connectTarget', { pct: Math.round((data?.targets.connectRate ?? 0.9) * 100) })}</Typography.Text>
+          </Card>
+        </Col>
+        <Col xs={24} xl={14}>
+          <Card title={t('wallboard.windows')}>
+            <Table
+              rowKey="minutes"
+              size="small"
+              pagination={false}
+              loading={board.isLoading}
+              dataSource={data?.windows}
+              columns={[
+                { title: t('wallboard.window'), dataIndex: 'minutes', render: (m: number) => t('wallboard.lastMinutes', { m }) },
+                { title: t('wallboard.offered'), render: (_, w) => w.metrics.offered },
+                { title: t('wallboard.answered'), render: (_, w) => w.metrics.answered },
+                { title: t('wallboard.abandoned'), render: (_, w) => w.metrics.abandoned },
+                { title: t('wallboard.serviceLevel'), render: (_, w) => <span style={{ color: meets(w.metrics.serviceLevel, data!.targets.serviceLevel) }}>{formatPercent(w.metrics.serviceLevel)}</span> },
+                { title: t('wallboard.connectRate'), render: (_, w) => <span style={{ color: meets(w.metrics.connectRate, data!.targets.connectRate) }}>{formatPercent(w.metrics.connectRate)}</span> },
+                { title: t('wallboard.abandonRate'), render: (_, w) => formatPercent(w.metrics.abandonRate) },
+                { title: t('wallboard.asa'), render: (_, w) => (w.metrics.asa == null ? '—' : formatDuration(w.metrics.asa)) },
+                { title: t('wallboard.aht'), render: (_, w) => (w.metrics.aht == null ? '—' : formatDuration(w.metrics.aht)) },
+              ]}
+            />
+          </Card>
+        </Col>
+        <Col xs={24} xl={10}>
+          <Card
+            title={t('wallboard.agents')}
+            extra={
+              <Flex gap={6} wrap>
+                {AGENT_STATES.map((s) => (
+                  <Tag key={s} color={STATE_COLORS[s]} data-testid={`wallboard-count-${s}`}>
+                    {t(`agentState.${s}`)} {data?.agentCounts[s] ?? 0}
+                  </Tag>
+                ))}
+              </Flex>
+            }
+          >
+            <Table
+              rowKey={(a) => a.user.id}
+              size="small"
+              pagination={false}
+              scroll={{ y: 420 }}
+              dataSource={data?.agents}
+              columns={[
+                { title: t('wallboard.agent'), render: (_, a) => a.user.name },
+                { title: t('wallboard.extension'), dataIndex: 'extension', width: 90, render: (v: string | null) => v ?? '—' },
+                { title: t('wallboard.state'), width: 150, render: (_, a) => <Tag color={STATE_COLORS[a.state]}>{t(`agentState.${a.state}`)}{a.reason ? `（${a.reason}）` : ''}</Tag> },
+                { title: t('wallboard.for'), width: 90, render: (_, a) => (a.since ? formatDuration(Math.max(0, Math.round((now - Date.parse(a.since)) / 1000))) : '—') },
+              ]}
+            />
+          </Card>
+        </Col>
+      </Row>
+    </>
+  );
+}

@@ -1,0 +1,86 @@
+// The hotline as the people in the center see it: a call rings at an agent and the caller's record pops up;
+// the shift leader's wallboard moves while the call waits and is answered.
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
+
+const CTI_TOKEN = 'e2e-cti-token-0123456789';
+
+describe('hotline: screen pop and wallboard', () => {
+  let kefu: KefuInstance;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    kefu = await startKefu({ env: { KEFU_CTI_TOKEN: CTI_TOKEN } });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await kefu?.stop();
+  });
+
+  const cti = async (body: Record<string, string>) => {
+    const response = await fetch(`${kefu.baseUrl}/api/v1/cti/${CTI_TOKEN}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams(body).toString() });
+    expect(response.status).toBe(200);
+  };
+
+  async function seededCustomerPhone(): Promise<{ name: string; phone: string }> {
+    const login = await fetch(`${kefu.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
+    const { token } = (await login.json()) as { token: string };
+    const headers = { authorization: `Bearer ${token}` };
+    const page = (await (await fetch(`${kefu.baseUrl}/api/v1/customers?kind=person&pageSize=1`, { headers })).json()) as { items: { id: number; name: string }[] };
+    const customer = page.items[0]!;
+    const pii = (await (await fetch(`${kefu.baseUrl}/api/v1/customers/${customer.id}/reveal`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' })).json()) as { phones: { number: string }[] };
+    return { name: customer.name, phone: pii.phones[0]!.number };
+  }
+
+  it('pops the caller up at the agent within a second and starts a work order for the number', async () => {
+    const caller = await seededCustomerPhone();
+    const page = await newPage(browser, { locale: 'zh-CN' });
+    try {
+      await login(page, kefu.baseUrl, 'agent', ADMIN_PASSWORD);
+      await page.waitForURL('**/workspace');
+      await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached' });
+      const started = Date.now();
+      const callId = `pop-${started}`;
+      await cti({ event: 'newCall', direction: 'in', from: caller.phone, to: '4008001234', callId, user: 'agent' });
+      const pop = page.locator('[data-testid="screen-pop"]');
+      try {
+        await pop.getByText(caller.name).first().waitFor({ timeout: 5000 });
+      } catch (error) {
+        await screenshot(page, 'screen-pop-failed');
+        throw error;
+      }
+      const elapsed = Date.now() - started;
+      expect(elapsed).toBeLessThan(3000);
+      await screenshot(page, 'screen-pop-zh-CN');
+      await page.locator('[data-testid="screen-pop-new-ticket"]').click();
+      await page.waitForURL('**/workspace');
+      await expect.poll(() => page.locator('[data-testid="ws-phone"] input, input[data-testid="ws-phone"]').first().inputValue()).toBe(caller.phone);
+      await page.getByText(caller.name).first().waitFor();
+      await cti({ event: 'hangup', direction: 'in', from: caller.phone, to: '4008001234', callId, cause: 'cancel' });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('moves the shift leader\u2019s wallboard while a call waits and when it is answered', async () => {
+    const page = await newPage(browser, { locale: 'zh-CN' });
+    try {
+      await login(page, kefu.baseUrl, 'leader', ADMIN_PASSWORD);
+      await page.goto(`${kefu.baseUrl}/wallboard`);
+      const waiting = page.locator('[data-testid="wallboard-waiting"] .ant-statistic-content-value');
+      await page.locator('[data-testid="wallboard-live"]').getByText('实时').waitFor();
+      await page.getByText('近 60 分钟').waitFor();
+      const before = Number(await waiting.innerText());
+      const callId = `wb-${Date.now()}`;
+      await cti({ event: 'newCall', direction: 'in', from: '13900001111', to: '4008001234', callId });
+      await expect.poll(async () => Number(await waiting.innerText()), { timeout: 5000 }).toBe(before + 1);
+      await screenshot(page, 'wallboard-zh-CN');
+      await cti({ event: 'answer', direction: 'in', from: '13900001111', to: '4008001234', callId, user: 'agent' });
+      await expect.poll(async () => Number(await waiting.innerText()), { timeout: 5000 }).toBe(before);
+    } finally {
+      await page.context().close();
+    }
+  });
+});
