@@ -405,6 +405,39 @@ export interface JobsTable {
   created_at: CreatedAt;
 }
 
+export interface CallStatsDaysTable {
+  tenant_id: number;
+  day: ColumnType<string, string, string>;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  built_at: TimestampDefault;
+}
+
+interface CallStatsSums {
+  class: number;
+  n: number;
+  talked: number;
+  wait_sum: number;
+  wait_max: number | null;
+  talk_sum: number;
+  hold_sum: number;
+  acw_sum: number;
+  busy_sum: number;
+}
+
+export interface CallStatsIntervalsTable extends CallStatsSums {
+  tenant_id: number;
+  day: ColumnType<string, string, string>;
+  bucket: Timestamp;
+  queue: string;
+}
+
+export interface CallStatsAgentsTable extends CallStatsSums {
+  tenant_id: number;
+  day: ColumnType<string, string, string>;
+  agent_id: number;
+}
+
 export interface DB {
   tenants: TenantsTable;
   roles: RolesTable;
@@ -429,6 +462,9 @@ export interface DB {
   call_tickets: CallTicketsTable;
   agent_states: AgentStatesTable;
   agent_state_log: AgentStateLogTable;
+  call_stats_days: CallStatsDaysTable;
+  call_stats_intervals: CallStatsIntervalsTable;
+  call_stats_agents: CallStatsAgentsTable;
   sla_policies: SlaPoliciesTable;
   ticket_sla: TicketSlaTable;
   ticket_sla_pauses: TicketSlaPausesTable;

@@ -38,8 +38,10 @@ export async function applyAgentState(db: Kysely<DB>, tenantId: number, userId: 
         .execute();
     }
     if (plan.endsAfterCallWorkOf !== null) {
-      await sql`update calls set acw_ended_at = least(coalesce(acw_ended_at, ${change.at}), ${change.at})
-        where tenant_id = ${tenantId} and id = ${plan.endsAfterCallWorkOf}`.execute(trx);
+      await sql`with ended as (
+          update calls set acw_ended_at = least(coalesce(acw_ended_at, ${change.at}), ${change.at})
+          where tenant_id = ${tenantId} and id = ${plan.endsAfterCallWorkOf} returning started_at)
+        delete from call_stats_days d using ended where d.tenant_id = ${tenantId} and d.starts_at <= ended.started_at and d.ends_at > ended.started_at`.execute(trx);
     }
     return true;
   });

@@ -5,6 +5,7 @@ import { can, type Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { pickAgent } from './agent-directory.js';
+import { invalidateStatsDays } from './call-stats.repo.js';
 import { decodeCsv, parseCsv, readImportRows, type ImportError, type ImportRow } from './call-import.js';
 import { externalNumber, normalizedOrNull } from './cti-events.js';
 
@@ -46,6 +47,10 @@ export async function importCalls({ db, actor, bytes }: { db: Kysely<DB>; actor:
     }
     // Throwing rolls the whole import back.
     if (clashes.length) fail(actor, clashes.slice(0, 200));
+    const started = rows.map((r) => r.startedAt.getTime());
+    const first = started.reduce((a, b) => Math.min(a, b));
+    const last = started.reduce((a, b) => Math.max(a, b));
+    await invalidateStatsDays(trx, actor.tenantId, new Date(first), new Date(last));
     await writeAudit(trx, actor, { action: 'calls.imported', entity: 'call', detail: { rows: imported } });
     return { imported };
   });

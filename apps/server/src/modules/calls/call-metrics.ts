@@ -143,4 +143,9 @@ when the PBX reports no queue) to the answer, or to the abandon / hangup. Talk e
   Busy time counts by call arrival, ready time is clipped to the period (and per interval). Null when no ready time was
   recorded, and with a queue filter or queue grouping (agents do not belong to queues).
 - Per **agent** / **team**: the calls the agent answered (abandoned calls belong to no agent), with the agent's
-  current team. Per **interval15/30/60** and **day**: in the tenant's time zone; keys are local times.`;
+  current team. Per **interval15/30/60** and **day**: in the tenant's time zone; keys are local times.
+
+Speed: whole days that ended more than two hours ago are read from per-day rollups (built on first use, rebuilt
+after late events or imports), the rest of the period from the calls. Rollups hold the default \`threshold\` (15) and
+\`shortAbandon\` (5); other values, an agent or team filter with a 15/30/60-minute grouping, and a queue filter combined
+with agent or team scan the calls (slower over months).`;

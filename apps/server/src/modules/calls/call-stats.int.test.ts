@@ -5,6 +5,10 @@ import type { Actor } from '../../lib/actor.js';
 import { createUserActor } from '../../testing/factories.js';
 import { createTestApp, loginAs } from '../../testing/test-app.js';
 import { createTestDatabase, TEST_TENANT_ID } from '../../testing/test-db.js';
+import type { CallStatsQuery } from '@kefu/shared';
+import { getCallStats } from './call-stats.service.js';
+import { toCallEventRow, validateCtiEvent } from './cti-events.js';
+import { applyCallEvents } from './cti.repo.js';
 
 // The statistics SQL over a small hand-made day (Asia/Shanghai) whose every figure is worked out by hand below.
 
@@ -15,6 +19,7 @@ let a2: Actor;
 let t1: number;
 let t2: number;
 let leader: { authorization: string };
+let leaderActor: Actor;
 
 const t = (hms: string, day = '2026-11-20') => new Date(`${day}T${hms}+08:00`);
 
@@ -54,7 +59,8 @@ beforeAll(async () => {
   t2 = (await database.db.insertInto('teams').values({ tenant_id: TEST_TENANT_ID, name: 'B班' }).returning('id').executeTakeFirstOrThrow()).id;
   a1 = await createUserActor(database.db, 'agent', { teamId: t1, displayName: 'A1' });
   a2 = await createUserActor(database.db, 'agent', { teamId: t2, displayName: 'A2' });
-  leader = await loginAs(app, (await createUserActor(database.db, 'leader')).username);
+  leaderActor = await createUserActor(database.db, 'leader');
+  leader = await loginAs(app, leaderActor.username);
   const calls: CallSpec[] = [
     // wait 10 (from queue entry), talk 180, after-call work 20
     { id: 'c1', direction: 'in', queue: 'sales', agent: a1, start: '09:00:00', queued: '09:00:05', answered: '09:00:15', ended: '09:03:15', cause: 'normalClearing', acwEnd: '09:03:35' },
@@ -174,5 +180,41 @@ describe('GET /calls/stats', () => {
     expect(await bad(`from=2026-01-01T00:00:00Z&to=2026-06-01T00:00:00Z&groupBy=interval15`)).toBe(400);
     expect(await bad(`${DAY}&groupBy=week`)).toBe(400);
     expect(await bad(`${DAY}&threshold=0`)).toBe(400);
+  });
+});
+
+describe('rollups of closed days', () => {
+  const query = (extra: Partial<CallStatsQuery>): CallStatsQuery => ({
+    from: '2026-11-19T00:00:00+08:00', to: '2026-11-22T00:00:00+08:00', threshold: 15, shortAbandon: 5, ...extra,
+  });
+
+  it('answer exactly what a scan of the calls answers, for every grouping and filter', async () => {
+    const shapes: Array<Partial<CallStatsQuery>> = [
+      {}, { groupBy: 'interval15' }, { groupBy: 'interval30' }, { groupBy: 'interval60' }, { groupBy: 'day' }, { groupBy: 'queue' },
+      { groupBy: 'agent' }, { groupBy: 'team' }, { queue: 'sales' }, { queue: 'service', groupBy: 'interval60' }, { agent: a1.userId },
+      { team: t2, groupBy: 'day' }, { agent: a2.userId, groupBy: 'interval30' }, { queue: 'sales', groupBy: 'agent' },
+      // A period starting and ending inside days: partial days are scanned, the whole ones read from rollups.
+      { from: '2026-11-19T12:00:00+08:00', to: '2026-11-21T10:00:00+08:00', groupBy: 'interval60' },
+    ];
+    for (const shape of shapes) {
+      const scanned = await getCallStats({ db: database.db, actor: leaderActor, query: query(shape), useRollups: false });
+      const rolled = await getCallStats({ db: database.db, actor: leaderActor, query: query(shape) });
+      expect({ shape, stats: rolled }).toEqual({ shape, stats: scanned });
+    }
+    const built = await database.db.selectFrom('call_stats_days').select('day').where('tenant_id', '=', TEST_TENANT_ID).execute();
+    expect(built.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('are rebuilt after a late event for a call of a built day', async () => {
+    const before = (await stats('')).totals;
+    // A replay: an answered call of the 20th, events with `at`, through the CTI writer's statement.
+    const at = (hms: string) => `2026-11-20T${hms}+08:00`;
+    const events = [['newCall', '13:00:00'], ['answer', '13:00:04'], ['hangup', '13:01:04']] as const;
+    for (const [event, time] of events) {
+      const input = validateCtiEvent({ event, callId: 'late-1', direction: 'in', from: '13800000009', to: '400', queue: 'sales', at: at(time), cause: 'normalClearing' });
+      await applyCallEvents(database.db, [toCallEventRow(input, { tenantId: TEST_TENANT_ID, at: new Date(at(time)), agentId: a2.userId, blocked: false, afterCallWorkSeconds: 0 })]);
+    }
+    const after = (await stats('')).totals;
+    expect(after).toMatchObject({ offered: before.offered + 1, answered: before.answered + 1, answeredWithinThreshold: before.answeredWithinThreshold + 1 });
   });
 });

@@ -48,36 +48,44 @@ function keyText(f: StatsFilter, column: RawBuilder<unknown>): RawBuilder<string
 
 const ABANDONED = sql.raw(`('abandoned_queue', 'abandoned_ringing')`);
 
+/** What a call counts as (see ClassRow in call-metrics), for a threshold and a short-abandon limit. */
+function classOf(thresholdSeconds: number, shortAbandonSeconds: number): RawBuilder<number> {
+  return sql<number>`case
+    when c.direction = 'out' then (case when c.result = 'answered' then 1 else 2 end)
+    when c.direction is null then 0
+    when c.result = 'answered' then (case when c.wait_seconds <= ${thresholdSeconds} then 3 else 4 end)
+    when c.result in ${ABANDONED} then (case when c.wait_seconds < ${shortAbandonSeconds} then 5 else 6 end)
+    else 7 end`;
+}
+
+/** The sums of a group of calls, as ClassRow has them. */
+const SUMS = sql`count(*)::int as n,
+  count(c.talk_seconds)::int as talked,
+  coalesce(sum(c.wait_seconds), 0)::float8 as wait_sum,
+  max(c.wait_seconds) as wait_max,
+  coalesce(sum(c.talk_seconds), 0)::float8 as talk_sum,
+  coalesce(sum(c.hold_seconds) filter (where c.talk_seconds is not null), 0)::float8 as hold_sum,
+  coalesce(sum(c.acw_seconds) filter (where c.talk_seconds is not null), 0)::float8 as acw_sum,
+  coalesce(sum(c.talk_seconds + coalesce(c.hold_seconds, 0) + coalesce(c.acw_seconds, 0)) filter (where c.agent_id is not null), 0)::float8 as busy_sum`;
+
+const CALL_FILTER = sql`c.result not in ('ongoing', 'blocked')`;
+
 /**
- * One pass over the period's calls (index calls_started, or calls_queue / calls_agent with those filters),
+ * One pass over the calls of a range (index calls_started, or calls_queue / calls_agent with those filters),
  * grouped by (group, class): the class says what a call counts as (see ClassRow), so each row costs one CASE
  * and a few sums, and the counts follow from the classes (foldClassRows).
  */
-export async function aggregateCallClasses(db: Kysely<DB>, f: StatsFilter): Promise<ClassRow[]> {
+export async function aggregateCallClasses(db: Kysely<DB>, f: StatsFilter, range: { from: Date; to: Date }): Promise<ClassRow[]> {
   const needsUsers = f.groupBy === 'team' || f.teamId !== undefined;
   const key = rawKey(f, sql`c.started_at`, sql`c.agent_id`);
   const rows = await sql<ClassRow>`
     select ${keyText(f, sql`g.k`)} as key, g.class, g.n, g.talked, g.wait_sum, g.wait_max, g.talk_sum, g.hold_sum, g.acw_sum, g.busy_sum
     from (
       select ${key} as k,
-        case
-          when c.direction = 'out' then (case when c.result = 'answered' then 1 else 2 end)
-          when c.direction is null then 0
-          when c.result = 'answered' then (case when c.wait_seconds <= ${f.thresholdSeconds} then 3 else 4 end)
-          when c.result in ${ABANDONED} then (case when c.wait_seconds < ${f.shortAbandonSeconds} then 5 else 6 end)
-          else 7 end as class,
-        count(*)::int as n,
-        count(c.talk_seconds)::int as talked,
-        coalesce(sum(c.wait_seconds), 0)::float8 as wait_sum,
-        max(c.wait_seconds) as wait_max,
-        coalesce(sum(c.talk_seconds), 0)::float8 as talk_sum,
-        coalesce(sum(c.hold_seconds) filter (where c.talk_seconds is not null), 0)::float8 as hold_sum,
-        coalesce(sum(c.acw_seconds) filter (where c.talk_seconds is not null), 0)::float8 as acw_sum,
-        coalesce(sum(c.talk_seconds + coalesce(c.hold_seconds, 0) + coalesce(c.acw_seconds, 0)) filter (where c.agent_id is not null), 0)::float8 as busy_sum
+        ${classOf(f.thresholdSeconds, f.shortAbandonSeconds)} as class, ${SUMS}
       from calls c
       ${needsUsers ? sql`left join users u on u.tenant_id = c.tenant_id and u.id = c.agent_id` : sql``}
-      where c.tenant_id = ${f.tenantId} and c.started_at >= ${f.from} and c.started_at < ${f.to}
-        and c.result not in ('ongoing', 'blocked')
+      where c.tenant_id = ${f.tenantId} and c.started_at >= ${range.from} and c.started_at < ${range.to} and ${CALL_FILTER}
         ${f.queue !== undefined ? sql`and c.queue = ${f.queue}` : sql``}
         ${f.agentId !== undefined ? sql`and c.agent_id = ${f.agentId}` : sql``}
         ${f.teamId !== undefined ? sql`and u.team_id = ${f.teamId}` : sql``}
@@ -130,4 +138,96 @@ export async function aggregateStaffedSeconds(db: Kysely<DB>, f: StatsFilter, no
       from ${clipped} where x.e > x.s group by 1`.execute(db)).rows;
   }
   return new Map(rows.map((r) => [r.key, Number(r.seconds)]));
+}
+
+export type RollupSource = 'intervals' | 'agents';
+
+/** The same ClassRows as aggregateCallClasses, read from the rollups of built (closed) days. */
+export async function rollupClassRows(db: Kysely<DB>, f: StatsFilter, source: RollupSource, days: string[]): Promise<ClassRow[]> {
+  const sums = sql`sum(r.n)::int as n, sum(r.talked)::int as talked, sum(r.wait_sum)::float8 as wait_sum, max(r.wait_max) as wait_max,
+    sum(r.talk_sum)::float8 as talk_sum, sum(r.hold_sum)::float8 as hold_sum, sum(r.acw_sum)::float8 as acw_sum, sum(r.busy_sum)::float8 as busy_sum`;
+  if (source === 'intervals') {
+    const key = !f.groupBy ? sql`0` : f.groupBy === 'queue' ? sql`r.queue` : f.groupBy === 'day' ? sql`r.day`
+      : f.groupBy === 'interval15' ? sql`r.bucket` : sql`date_bin(${STEP[f.groupBy]!}::interval, r.bucket, ${f.origin}::timestamptz)`;
+    return (await sql<ClassRow>`
+      select ${keyText(f, key)} as key, r.class, ${sums}
+      from call_stats_intervals r
+      where r.tenant_id = ${f.tenantId} and r.day = any(${days}::date[]) ${f.queue !== undefined ? sql`and r.queue = ${f.queue}` : sql``}
+      group by 1, 2`.execute(db)).rows;
+  }
+  const needsUsers = f.groupBy === 'team' || f.teamId !== undefined;
+  const key = !f.groupBy ? sql`0` : f.groupBy === 'agent' ? sql`r.agent_id` : f.groupBy === 'team' ? sql`u.team_id` : sql`r.day`;
+  return (await sql<ClassRow>`
+    select ${keyText(f, key)} as key, r.class, ${sums}
+    from call_stats_agents r
+    ${needsUsers ? sql`join users u on u.tenant_id = r.tenant_id and u.id = r.agent_id` : sql``}
+    where r.tenant_id = ${f.tenantId} and r.day = any(${days}::date[])
+      ${f.agentId !== undefined ? sql`and r.agent_id = ${f.agentId}` : sql``}
+      ${f.teamId !== undefined ? sql`and u.team_id = ${f.teamId}` : sql``}
+      ${f.groupBy === 'team' ? sql`and u.team_id is not null` : sql``}
+    group by 1, 2`.execute(db)).rows;
+}
+
+export interface LocalDay {
+  /** YYYY-MM-DD in the tenant's zone. */
+  day: string;
+  startsAt: Date;
+  endsAt: Date;
+}
+
+/** Which of these days have rollups. */
+export async function builtStatsDays(db: Kysely<DB>, tenantId: number, days: string[]): Promise<Set<string>> {
+  const rows = await sql<{ day: string }>`select to_char(day, 'YYYY-MM-DD') as day from call_stats_days where tenant_id = ${tenantId} and day = any(${days}::date[])`.execute(db);
+  return new Set(rows.rows.map((r) => r.day));
+}
+
+// pg_advisory_xact_lock(ROLLUP_LOCK, tenant): one builder per tenant at a time, across server processes.
+const ROLLUP_LOCK = 440_201;
+
+/**
+ * Builds the rollups of closed days that have none, at the default threshold and short-abandon limit. A run of
+ * consecutive days is one scan of its calls. Concurrent requests wait for the builder and find the days done.
+ */
+export async function buildStatsDays(db: Kysely<DB>, f: Pick<StatsFilter, 'tenantId' | 'timezone' | 'origin'>, days: LocalDay[], defaults: { thresholdSeconds: number; shortAbandonSeconds: number }): Promise<void> {
+  if (days.length === 0) return;
+  await db.transaction().execute(async (trx) => {
+    await sql`select pg_advisory_xact_lock(${ROLLUP_LOCK}, ${f.tenantId})`.execute(trx);
+    const built = await builtStatsDays(trx, f.tenantId, days.map((d) => d.day));
+    const missing = days.filter((d) => !built.has(d.day));
+    const runs: LocalDay[][] = [];
+    for (const d of missing) {
+      const run = runs.at(-1);
+      if (run && run.at(-1)!.endsAt.getTime() === d.startsAt.getTime()) run.push(d);
+      else runs.push([d]);
+    }
+    const cls = classOf(defaults.thresholdSeconds, defaults.shortAbandonSeconds);
+    for (const run of runs) {
+      const names = run.map((d) => d.day);
+      const from = run[0]!.startsAt;
+      const to = run.at(-1)!.endsAt;
+      const day = sql`(c.started_at at time zone ${f.timezone})::date`;
+      await sql`delete from call_stats_intervals where tenant_id = ${f.tenantId} and day = any(${names}::date[])`.execute(trx);
+      await sql`delete from call_stats_agents where tenant_id = ${f.tenantId} and day = any(${names}::date[])`.execute(trx);
+      await sql`
+        insert into call_stats_intervals (tenant_id, day, bucket, queue, class, n, talked, wait_sum, wait_max, talk_sum, hold_sum, acw_sum, busy_sum)
+        select ${f.tenantId}, ${day}, date_bin('15 minutes', c.started_at, ${f.origin}::timestamptz), coalesce(c.queue, ''), ${cls}, ${SUMS}
+        from calls c where c.tenant_id = ${f.tenantId} and c.started_at >= ${from} and c.started_at < ${to} and ${CALL_FILTER}
+        group by 2, 3, 4, 5`.execute(trx);
+      await sql`
+        insert into call_stats_agents (tenant_id, day, agent_id, class, n, talked, wait_sum, wait_max, talk_sum, hold_sum, acw_sum, busy_sum)
+        select ${f.tenantId}, ${day}, c.agent_id, ${cls}, ${SUMS}
+        from calls c where c.tenant_id = ${f.tenantId} and c.started_at >= ${from} and c.started_at < ${to} and ${CALL_FILTER} and c.agent_id is not null
+        group by 2, 3, 4`.execute(trx);
+      await sql`
+        insert into call_stats_days (tenant_id, day, starts_at, ends_at)
+        select ${f.tenantId}, d.day::date, d.starts_at, d.ends_at
+        from unnest(${names}::text[], ${run.map((d) => d.startsAt.toISOString())}::timestamptz[], ${run.map((d) => d.endsAt.toISOString())}::timestamptz[]) as d(day, starts_at, ends_at)
+        on conflict (tenant_id, day) do update set starts_at = excluded.starts_at, ends_at = excluded.ends_at, built_at = now()`.execute(trx);
+    }
+  });
+}
+
+/** A change to calls that started at these times makes the rollups of their days stale: the next query rebuilds them. */
+export async function invalidateStatsDays(db: Kysely<DB>, tenantId: number, from: Date, to: Date): Promise<void> {
+  await sql`delete from call_stats_days where tenant_id = ${tenantId} and ends_at > ${from} and starts_at <= ${to}`.execute(db);
 }

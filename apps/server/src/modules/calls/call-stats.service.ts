@@ -1,17 +1,48 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
-import { CTI_LIMITS, type CallStats, type CallStatsQuery } from '@kefu/shared';
+import { CALL_STATS_DEFAULTS, CTI_LIMITS, type CallStats, type CallStatsQuery } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { invalid } from '../../lib/app-error.js';
 import { now } from '../../lib/clock.js';
-import { addCounts, computeCallMetrics, EMPTY_COUNTS, foldClassRows, type CallCounts } from './call-metrics.js';
-import { aggregateCallClasses, aggregateStaffedSeconds, type StatsFilter } from './call-stats.repo.js';
+import { addCounts, computeCallMetrics, EMPTY_COUNTS, foldClassRows, type CallCounts, type ClassRow } from './call-metrics.js';
+import {
+  aggregateCallClasses, aggregateStaffedSeconds, buildStatsDays, rollupClassRows, type LocalDay, type RollupSource, type StatsFilter,
+} from './call-stats.repo.js';
 import { callRestriction } from './calls.policy.js';
 
 const DAY_MS = 86_400_000;
+/** A day's rollup is built once the day has been over this long (calls still running at midnight have ended). */
+const CLOSED_AFTER_MS = 2 * 3_600_000;
 
-export async function getCallStats({ db, actor, query }: { db: Kysely<DB>; actor: Actor; query: CallStatsQuery }): Promise<CallStats> {
+/** The rollup a query can be answered from, if any (see the rollup tables in migration 0004). */
+export function rollupFor(f: Pick<StatsFilter, 'groupBy' | 'queue' | 'agentId' | 'teamId' | 'thresholdSeconds' | 'shortAbandonSeconds'>): RollupSource | null {
+  if (f.thresholdSeconds !== CALL_STATS_DEFAULTS.thresholdSeconds || f.shortAbandonSeconds !== CALL_STATS_DEFAULTS.shortAbandonSeconds) return null;
+  const byAgent = f.agentId !== undefined || f.teamId !== undefined;
+  if (f.groupBy === 'agent' || f.groupBy === 'team') return f.queue === undefined ? 'agents' : null;
+  if (byAgent) return f.queue === undefined && (!f.groupBy || f.groupBy === 'day') ? 'agents' : null;
+  return 'intervals';
+}
+
+/**
+ * The whole local days inside [from, to) that are closed: those come from rollups; the rest of the period
+ * (a partial first or last day, today) is scanned. Closed days are a prefix of time, so they form one run.
+ */
+export function planPeriod(from: Date, to: Date, timezone: string, at: Date): { days: LocalDay[]; raw: Array<{ from: Date; to: Date }> } {
+  const days: LocalDay[] = [];
+  let day = DateTime.fromJSDate(from, { zone: timezone }).startOf('day');
+  if (day.toJSDate() < from) day = day.plus({ days: 1 });
+  for (; ; day = day.plus({ days: 1 })) {
+    const endsAt = day.plus({ days: 1 }).toJSDate();
+    if (endsAt > to || endsAt.getTime() > at.getTime() - CLOSED_AFTER_MS) break;
+    days.push({ day: day.toFormat('yyyy-MM-dd'), startsAt: day.toJSDate(), endsAt });
+  }
+  if (days.length === 0) return { days, raw: [{ from, to }] };
+  const raw = [{ from, to: days[0]!.startsAt }, { from: days.at(-1)!.endsAt, to }].filter((r) => r.to > r.from);
+  return { days, raw };
+}
+
+export async function getCallStats({ db, actor, query, useRollups = true }: { db: Kysely<DB>; actor: Actor; query: CallStatsQuery; useRollups?: boolean }): Promise<CallStats> {
   // Agents without calls.read_all see the figures of their own calls only.
   const only = callRestriction(actor);
   const from = new Date(query.from);
@@ -28,9 +59,10 @@ export async function getCallStats({ db, actor, query }: { db: Kysely<DB>; actor
   if (only !== undefined && query.agent !== undefined && query.agent !== only) filter.agentId = -1;
   // Agents belong to no queue: with a queue filter or grouping there is no ready time to divide by.
   const withOccupancy = query.queue === undefined && query.groupBy !== 'queue';
+  const at = now();
   const [classes, staffed] = await Promise.all([
-    aggregateCallClasses(db, filter),
-    withOccupancy ? aggregateStaffedSeconds(db, filter, now()) : Promise.resolve(new Map<string, number>()),
+    callClassRows(db, filter, useRollups ? rollupFor(filter) : null, at),
+    withOccupancy ? aggregateStaffedSeconds(db, filter, at) : Promise.resolve(new Map<string, number>()),
   ]);
   const calls = foldClassRows(classes);
   const keys = [...new Set([...calls.keys(), ...staffed.keys()])];
@@ -46,6 +78,18 @@ export async function getCallStats({ db, actor, query }: { db: Kysely<DB>; actor
     from: from.toISOString(), to: to.toISOString(), timezone: tenant.timezone, thresholdSeconds: query.threshold, shortAbandonSeconds: query.shortAbandon,
     groupBy: query.groupBy ?? null, totals: computeCallMetrics(totals), groups,
   };
+}
+
+/** The call classes of the period: closed days from their rollups (built on first use), the rest scanned. */
+async function callClassRows(db: Kysely<DB>, f: StatsFilter, source: RollupSource | null, at: Date): Promise<ClassRow[]> {
+  if (!source) return aggregateCallClasses(db, f, f);
+  const plan = planPeriod(f.from, f.to, f.timezone, at);
+  if (plan.days.length > 0) await buildStatsDays(db, f, plan.days, CALL_STATS_DEFAULTS);
+  const parts = await Promise.all([
+    ...(plan.days.length ? [rollupClassRows(db, f, source, plan.days.map((d) => d.day))] : []),
+    ...plan.raw.map((range) => aggregateCallClasses(db, f, range)),
+  ]);
+  return parts.flat();
 }
 
 async function groupLabels(db: Kysely<DB>, tenantId: number, groupBy: CallStatsQuery['groupBy'], keys: string[]): Promise<Map<string, string>> {

@@ -33,7 +33,8 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
  *  2. upserts each new one into calls, merging column by column (earliest time, first known value, sums),
  *     so events that arrive late, twice or out of order give the same row, with no read-modify-write;
  *  3. moves the answering agent to on_call / after-call work (newest event wins per agent);
- *  4. answers the merged calls with their customer, for live events.
+ *  4. marks statistics rollups of the calls' days stale, if any (only replays and very late events hit one);
+ *  5. answers the merged calls with their customer, for live events.
  * Arrays are passed as 26 parameters whatever the batch size, so the statement text never changes.
  */
 export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRow[]): Promise<AppliedCallEvent[]> {
@@ -105,6 +106,11 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
         last_event_at = greatest(k.last_event_at, excluded.last_event_at)
       returning k.tenant_id, k.id, k.call_id, k.direction, k.from_number, k.to_number, k.queue, k.agent_id, k.customer_id,
         k.started_at, k.answered_at, k.ended_at, k.result, k.wait_seconds, k.talk_seconds
+    ),
+    -- An event for a call of a day whose statistics are rolled up (a replay, a very late event) makes that day stale.
+    stale as (
+      delete from call_stats_days d using up
+      where d.tenant_id = up.tenant_id and d.starts_at <= up.started_at and d.ends_at > up.started_at
     ),
     act as (
       select distinct on (up.tenant_id, up.agent_id) up.tenant_id, up.agent_id as user_id, up.id as call_row_id, f.at as since,
