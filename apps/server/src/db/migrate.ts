@@ -4,12 +4,14 @@ import * as m0001 from './migrations/0001_foundation.js';
 import * as m0002Calls from './migrations/0002_calls.js';
 import * as m0003Sla from './migrations/0003_sla.js';
 import * as m0004CallStats from './migrations/0004_call_stats.js';
+import * as m0005WaitingCalls from './migrations/0005_waiting_calls.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_calls': m0002Calls,
   '0003_sla': m0003Sla,
   '0004_call_stats': m0004CallStats,
+  '0005_waiting_calls': m0005WaitingCalls,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
