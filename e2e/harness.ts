@@ -8,7 +8,7 @@
 //   await screenshot(page, 'dashboard');
 //   await browser.close(); await kefu.stop();
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createWriteStream, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,6 +23,13 @@ export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 const LOG_DIR = join(REPO_ROOT, 'test-results', 'e2e-logs');
 const SERVER_ENTRY = 'apps/server/src/main.ts';
 const STARTUP_TIMEOUT_MS = 90_000;
+/**
+ * A data folder with the demo department already seeded (e2e/global-setup.ts makes it once per run): servers start
+ * from a copy of it instead of seeding again, each still with a database of its own.
+ */
+export const E2E_TEMPLATE_DIR = join(REPO_ROOT, 'test-results', 'e2e-template');
+export const E2E_TEMPLATE_READY = join(E2E_TEMPLATE_DIR, '.ready');
+const SEEDING_ENV = ['KEFU_DATA_DIR', 'DATABASE_URL', 'KEFU_SEED_DEMO', 'KEFU_ADMIN_PASSWORD'];
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -55,9 +62,11 @@ let exitHook = false;
  * waits until GET /api/health answers 200 (up to 90 s). `env` is merged over the defaults
  * (PORT, KEFU_DATA_DIR, KEFU_ADMIN_PASSWORD='demo-pass-123').
  */
-export async function startKefu(opts: { env?: Record<string, string | undefined> } = {}): Promise<KefuInstance> {
+export async function startKefu(opts: { env?: Record<string, string | undefined>; fresh?: boolean; keepDataDir?: boolean; timeoutMs?: number } = {}): Promise<KefuInstance> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), 'kefu-e2e-data-'));
+  const seedsItsOwn = opts.fresh || SEEDING_ENV.some((k) => opts.env && k in opts.env);
+  if (!seedsItsOwn && existsSync(E2E_TEMPLATE_READY)) cpSync(E2E_TEMPLATE_DIR, dataDir, { recursive: true });
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `server-${new Date().toISOString().replace(/[:.]/g, '-')}-${port}.log`);
   const logStream = createWriteStream(logFile);
@@ -133,11 +142,11 @@ export async function startKefu(opts: { env?: Record<string, string | undefined>
         clearTimeout(timer);
       }
       await new Promise<void>((r) => logStream.end(r));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!opts.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 
-  const deadline = Date.now() + STARTUP_TIMEOUT_MS;
+  const deadline = Date.now() + (opts.timeoutMs ?? STARTUP_TIMEOUT_MS);
   let lastProblem = 'no answer yet';
   while (Date.now() < deadline) {
     if (state.spawnErr) {
@@ -162,7 +171,7 @@ export async function startKefu(opts: { env?: Record<string, string | undefined>
   }
   await instance.stop();
   throw new Error(
-    `startKefu: server not healthy after ${STARTUP_TIMEOUT_MS / 1000}s (${lastProblem}; printed http:// line: ${sawUrl}). Output:\n${out.slice(-8000)}`,
+    `startKefu: server not healthy after ${(opts.timeoutMs ?? STARTUP_TIMEOUT_MS) / 1000}s (${lastProblem}; printed http:// line: ${sawUrl}). Output:\n${out.slice(-8000)}`,
   );
 }
 

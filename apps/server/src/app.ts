@@ -30,6 +30,15 @@ import { usersRoutes } from './modules/users/users.routes.js';
 import { wallboardRoutes } from './modules/wallboard/wallboard.routes.js';
 import { workforceRoutes } from './modules/workforce/workforce.routes.js';
 import { slaRoutes } from './modules/sla/sla.routes.js';
+import { complaintsRoutes } from './modules/complaints/complaints.routes.js';
+import { callbacksRoutes } from './modules/callbacks/callbacks.routes.js';
+import { gradingRoutes } from './modules/grading/grading.routes.js';
+import { contractsRoutes } from './modules/contracts/contracts.routes.js';
+import { piiRoutes } from './modules/pii/pii.routes.js';
+import { rostersRoutes } from './modules/rosters/rosters.routes.js';
+import { schedulesRoutes } from './modules/schedules/schedules.routes.js';
+import { complaintReportsRoutes } from './modules/complaint-reports/complaint-reports.routes.js';
+import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
 
 export interface BuildAppOptions {
   db: Kysely<DB>;
@@ -92,6 +101,15 @@ export async function buildApp({ db, config, logger = false, live = createLocalB
       await v1.register(workforceRoutes, deps);
       await v1.register(wallboardRoutes, deps);
       await v1.register(slaRoutes, deps);
+      await v1.register(complaintsRoutes, deps);
+      await v1.register(callbacksRoutes, deps);
+      await v1.register(gradingRoutes, deps);
+      await v1.register(contractsRoutes, deps);
+      await v1.register(piiRoutes, deps);
+      await v1.register(rostersRoutes, deps);
+      await v1.register(schedulesRoutes, deps);
+      await v1.register(complaintReportsRoutes, deps);
+      await v1.register(calendarsRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -41,7 +41,7 @@ program
     const database = await openPreparedDatabase(config);
     const password = demoPassword(config);
     const result = await seedDemoIfEmpty(database, password);
-    console.log(result ? `seeded ${result.users.length} users, ${result.customers} customers, ${result.tickets} work orders; password: ${password}` : 'the database already has users; nothing seeded');
+    console.log(result ? `seeded ${result.users.length} users, ${result.customers} customers, ${result.tickets} work orders, ${result.calls} calls; password: ${password}` : 'the database already has users; nothing seeded');
     await database.close();
   });
 
@@ -72,6 +72,8 @@ user
 
 registerStaffingCommand(program);
 registerCalendarCommand(program);
+(await import('./modules/pii/keys.cli.js')).registerPiiCommands(program);
+(await import('./modules/calls/simulator/simulate.cli.js')).registerSimulateCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) console.error(`error: ${error.code} ${JSON.stringify(error.params)}`);

@@ -21,7 +21,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     databaseUrl: env.DATABASE_URL || null,
     dataDir,
     filesDir: resolve(dataDir, 'files'),
-    webDistDir: resolve(import.meta.dirname, '../../web/dist'),
+    // KEFU_WEB_DIST: a UI built elsewhere (e.g. `vite build --outDir …` while another build runs).
+    webDistDir: env.KEFU_WEB_DIST ? resolve(env.KEFU_WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: env.LOG_LEVEL ?? 'warn',
   };
 }

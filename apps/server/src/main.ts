@@ -4,6 +4,7 @@ import { createLocalBus, createPgBus } from './lib/live/live-bus.js';
 import { loadConfig } from './config.js';
 import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
 import { createBackgroundWork } from './modules/sla/sla-runtime.js';
+import { periodicTasks } from './bootstrap/periodic-tasks.js';
 
 /**
  * `npm start`: migrate, seed the demo department on first start, serve the API and the web UI.
@@ -31,7 +32,8 @@ export async function serve(): Promise<void> {
   const live = database.url ? await createPgBus(database.url) : createLocalBus();
   const app = await buildApp({ db: database.db, config, logger: true, live });
   // SLA timers and notification jobs: every process sweeps; skip-locked claims keep the work exactly-once.
-  const background = createBackgroundWork({ db: database.db, live });
+  const primary = cluster.isPrimary || cluster.worker?.id === 1;
+  const background = createBackgroundWork({ db: database.db, live, periodic: periodicTasks(config, database, { primary, live }) });
   background.start();
   await app.listen({ port: config.port, host: config.host });
   const address = app.server.address();
@@ -43,7 +45,7 @@ export async function serve(): Promise<void> {
     `  API docs: ${url}/api/docs`,
     `  Database: ${database.kind === 'postgres' ? 'PostgreSQL (DATABASE_URL)' : `embedded PGlite in ${config.dataDir}`}`,
   ];
-  if (seeded) lines.push(`  Seeded 示例客服中心: ${seeded.users.length} users, ${seeded.customers} customers, ${seeded.tickets} work orders`);
+  if (seeded) lines.push(`  Seeded 示例客服中心: ${seeded.users.length} users, ${seeded.customers} customers, ${seeded.tickets} work orders, ${seeded.calls} calls`);
   if (password) {
     lines.push('  Demo logins (same password for all): admin, manager, gm, leader, agent, qa, complaints, archivist, agent02 … agent13');
     lines.push(`  Demo password: ${password}`);

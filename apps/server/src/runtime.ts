@@ -15,6 +15,7 @@ export async function openPreparedDatabase(config: AppConfig): Promise<Database>
   mkdirSync(config.dataDir, { recursive: true });
   const database = await openDatabase({ url: config.databaseUrl, dataDir: config.databaseUrl ? null : join(config.dataDir, 'pglite') });
   await migrateToLatest(database.db);
+  await (await import('./modules/pii/pii-startup.js')).preparePii(database.db, config);
   await ensureTenant(database.db, { id: DEFAULT_TENANT_ID, code: 'default', name: '客服中心' });
   await applyCtiTokenFromEnv(database.db, DEFAULT_TENANT_ID);
   return database;
@@ -40,5 +41,8 @@ export async function seedDemoIfEmpty(database: Database, password: string): Pro
   const seeded = await seedDemoDepartment(database.db, { tenantId: DEFAULT_TENANT_ID, password });
   // The demo's orders are inserted in bulk: start their SLA clocks (past ladder steps count as taken).
   await backfillTicketSla(database.db, DEFAULT_TENANT_ID);
+  await (await import('./modules/demo/demo-domains.js')).seedDemoDomains(database.db, { tenantId: DEFAULT_TENANT_ID });
+  // The demo's customers are inserted in bulk as plaintext: encrypt them before anyone reads them.
+  await (await import('./modules/pii/pii-backfill.js')).encryptPlaintextPii(database.db);
   return seeded;
 }

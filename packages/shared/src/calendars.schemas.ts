@@ -175,3 +175,16 @@ export function formatCalendarIssues(error: z.ZodError): string {
     )
     .join('; ');
 }
+
+/** POST /calendars/due: when `minutes` of a calendar's open time after `start` are used up. */
+export const calendarDueRequestSchema = z.object({
+  /** A preset name or a calendar definition (validated in full by the server; errors name the field). */
+  calendar: z.union([z.enum(CALENDAR_PRESET_NAMES), z.record(z.string(), z.unknown())]),
+  start: z.string().min(1).max(64),
+  minutes: z.number().int().min(0).max(CALENDAR_LIMITS.minutesMax),
+});
+export const calendarDueResponseSchema = z.object({
+  due: z.string(),
+  /** Years the holiday package has no State Council arrangement for (only statutory days are closed then). */
+  missingHolidayYears: z.array(z.number()),
+});

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LIMITS } from './limits.js';
 import { idSchema, pageQuerySchema, pagedSchema } from './common.schemas.js';
+import { idCardInputSchema, maskedIdCardSchema } from './pii.schemas.js';
 
 export const CUSTOMER_KINDS = ['person', 'organization'] as const;
 export const CUSTOMER_GRADES = ['A', 'B', 'C', 'D', 'E'] as const;
@@ -16,6 +17,8 @@ export const customerCreateSchema = z.object({
   phones: z.array(phoneInput).max(LIMITS.phonesPerCustomer).default([]),
   email: z.email().max(200).optional(),
   address: z.string().trim().max(LIMITS.addressMax).optional(),
+  /** 身份证号: stored encrypted, shown masked (110***********1234). */
+  idCard: idCardInputSchema.optional(),
   organizationId: idSchema.optional(),
   grade: z.enum(CUSTOMER_GRADES).optional(),
   notes: z.string().max(LIMITS.noteMax).optional(),
@@ -32,6 +35,7 @@ export const customerUpdateSchema = customerCreateSchema
     organizationId: idSchema.nullable(),
     email: z.email().max(200).nullable(),
     address: z.string().trim().max(LIMITS.addressMax).nullable(),
+    idCard: z.union([idCardInputSchema, maskedIdCardSchema]).nullable(),
   })
   .partial()
   .extend({ version: z.number().int().min(1) });
@@ -54,6 +58,7 @@ export const customerSchema = z.object({
   phones: z.array(customerPhoneSchema),
   email: z.string().nullable(),
   address: z.string().nullable(),
+  idCard: z.string().nullable(),
   organization: z.object({ id: z.number(), name: z.string() }).nullable(),
   grade: z.enum(CUSTOMER_GRADES).nullable(),
   notes: z.string().nullable(),
@@ -78,4 +83,5 @@ export const revealedPiiSchema = z.object({
   phones: z.array(z.object({ id: z.number(), number: z.string(), label: z.string().nullable() })),
   email: z.string().nullable(),
   address: z.string().nullable(),
+  idCard: z.string().nullable(),
 });

@@ -1,3 +1,4 @@
+import { RULE_MESSAGES } from './rules/index.js';
 import { STAFFING_LIMITS } from './workforce.schemas.js';
 
 /** The closed set of error codes the API answers with. Each maps to one HTTP status in the server. */
@@ -15,6 +16,8 @@ export const ERROR_CODES = [
   'RATE_LIMITED',
   'STEP_NOT_ACTIVE',
   'CHECKLIST_INCOMPLETE',
+  /** A business rule refused the request; params.rule names the rule (messages in ./rules/<domain>.rules.ts). */
+  'RULE_VIOLATION',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -56,6 +59,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     RATE_LIMITED: '操作过于频繁，请稍后再试',
     STEP_NOT_ACTIVE: '流程步骤“{step}”不是当前步骤',
     CHECKLIST_INCOMPLETE: '步骤“{step}”还有未完成的检查项：{items}',
+    RULE_VIOLATION: '{rule}',
     INTERNAL: '服务器内部错误，请稍后再试',
   },
   en: {
@@ -72,6 +76,7 @@ const errorMessages: Record<Locale, Record<ErrorCode, string>> = {
     RATE_LIMITED: 'Too many attempts; try again later',
     STEP_NOT_ACTIVE: 'Process step "{step}" is not the current step',
     CHECKLIST_INCOMPLETE: 'Step "{step}" still has unchecked items: {items}',
+    RULE_VIOLATION: '{rule}',
     INTERNAL: 'Internal server error; please try again later',
   },
 };
@@ -141,15 +146,19 @@ export const errorWords: Record<Locale, Record<string, string>> = {
 };
 
 export function translateWord(locale: Locale, word: string): string {
-  return errorWords[locale][word] ?? word;
+  return errorWords[locale][word] ?? RULE_MESSAGES[locale][word] ?? word;
 }
 
 export function formatErrorMessage(locale: Locale, code: ErrorCode, params: Params = {}): string {
-  const template = errorMessages[locale][code];
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    const value = params[key];
-    if (value === undefined) return '';
-    if (Array.isArray(value)) return value.map((v: string) => translateWord(locale, v)).join(locale === 'en' ? ', ' : '、');
-    return typeof value === 'string' ? translateWord(locale, value) : String(value);
-  });
+  const fill = (template: string, depth: number): string =>
+    template.replace(/\{(\w+)\}/g, (_, key: string) => {
+      const value = params[key];
+      if (value === undefined) return '';
+      if (Array.isArray(value)) return value.map((v: string) => translateWord(locale, v)).join(locale === 'en' ? ', ' : '、');
+      if (typeof value !== 'string') return String(value);
+      // A rule message may carry its own placeholders ({max}, {date}); they are filled from the same params, once.
+      const word = translateWord(locale, value);
+      return depth === 0 && word !== value ? fill(word, 1) : word;
+    });
+  return fill(errorMessages[locale][code], 0);
 }

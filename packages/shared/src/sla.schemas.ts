@@ -44,7 +44,8 @@ export const slaPolicyCreateSchema = z.object({
   typeKey: z.string().trim().min(1).max(40).nullable().default(null),
   priority: z.enum(PRIORITIES).nullable().default(null),
   channel: z.enum(CHANNELS).nullable().default(null),
-  customerGrade: z.enum(CUSTOMER_GRADES).nullable().default(null),
+  /** A–E, or 'VIP' for the big customers grading flags (whatever their grade). */
+  customerGrade: z.enum([...CUSTOMER_GRADES, 'VIP']).nullable().default(null),
   sortOrder: z.number().int().min(0).max(10_000).default(100),
   calendar: slaCalendarSchema,
   timeBasis: z.enum(SLA_TIME_BASES),
@@ -61,7 +62,7 @@ export const slaPolicyUpdateSchema = z.object({
   typeKey: z.string().trim().min(1).max(40).nullable().optional(),
   priority: z.enum(PRIORITIES).nullable().optional(),
   channel: z.enum(CHANNELS).nullable().optional(),
-  customerGrade: z.enum(CUSTOMER_GRADES).nullable().optional(),
+  customerGrade: z.enum([...CUSTOMER_GRADES, 'VIP']).nullable().optional(),
   sortOrder: z.number().int().min(0).max(10_000).optional(),
   calendar: slaCalendarSchema.optional(),
   timeBasis: z.enum(SLA_TIME_BASES).optional(),
@@ -110,3 +111,45 @@ export const slaPauseRequestSchema = z.object({
   note: z.string().trim().max(500).optional(),
 });
 export const slaResumeRequestSchema = z.object({ note: z.string().trim().max(500).optional() });
+
+/** SLA results over a period, grouped by the agent who holds the order (assignee, else responsible) or by team. */
+export const SLA_REPORT_GROUPS = ['agent', 'team'] as const;
+export const SLA_REPORT_DAYS_MAX = 366;
+const isoDay = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+export const slaReportQuerySchema = z.object({
+  /** First and last day (tenant time zone), inclusive; orders count by the day their clock started. */
+  from: isoDay,
+  to: isoDay,
+  groupBy: z.enum(SLA_REPORT_GROUPS).default('agent'),
+});
+export type SlaReportQuery = z.infer<typeof slaReportQuerySchema>;
+
+export const slaReportRowSchema = z.object({
+  key: z.number().nullable(),
+  name: z.string().nullable(),
+  /** Orders with a clock started in the period. */
+  orders: z.number(),
+  resolved: z.number(),
+  open: z.number(),
+  /** Resolution target: met (resolved in time), breached (late, or open past due). Orders without the target count in neither. */
+  met: z.number(),
+  breached: z.number(),
+  /** met ÷ (met + breached), in %, one decimal; null when nothing was decided yet. */
+  metPct: z.number().nullable(),
+  firstReplyMet: z.number(),
+  firstReplyBreached: z.number(),
+  firstReplyMetPct: z.number().nullable(),
+  avgFirstReplyMinutes: z.number().nullable(),
+  avgResolutionMinutes: z.number().nullable(),
+  pausedMinutes: z.number(),
+});
+export type SlaReportRow = z.infer<typeof slaReportRowSchema>;
+
+export const slaReportSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  groupBy: z.enum(SLA_REPORT_GROUPS),
+  rows: z.array(slaReportRowSchema),
+  totals: slaReportRowSchema,
+});
+export type SlaReport = z.infer<typeof slaReportSchema>;

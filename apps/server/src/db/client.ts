@@ -10,6 +10,8 @@ export interface Database {
   kind: DatabaseKind;
   /** Connection string for PostgreSQL (used by LISTEN/NOTIFY and backups later); null on PGlite. */
   url: string | null;
+  /** The embedded instance (backups use its dumpDataDir); absent on PostgreSQL. */
+  pglite?: { dumpDataDir(compression?: 'auto' | 'gzip' | 'none'): Promise<Blob> };
   close(): Promise<void>;
 }
 
@@ -47,6 +49,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     db,
     kind: 'pglite',
     url: null,
+    pglite,
     close: async () => {
       await db.destroy();
       if (!pglite.closed) await pglite.close();

@@ -5,6 +5,15 @@ import * as m0002Calls from './migrations/0002_calls.js';
 import * as m0003Sla from './migrations/0003_sla.js';
 import * as m0004CallStats from './migrations/0004_call_stats.js';
 import * as m0005WaitingCalls from './migrations/0005_waiting_calls.js';
+import * as m0006Complaints from './migrations/0006_complaints.js';
+import * as m0007Callbacks from './migrations/0007_callbacks.js';
+import * as m0008Grading from './migrations/0008_grading.js';
+import * as m0009Contracts from './migrations/0009_contracts.js';
+import * as m0010Pii from './migrations/0010_pii.js';
+import * as m0011Rosters from './migrations/0011_rosters.js';
+import * as m0012Schedules from './migrations/0012_schedules.js';
+import * as m0013ComplaintReports from './migrations/0013_complaint_reports.js';
+import * as m0014RolePermissions from './migrations/0014_role_permissions.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -12,6 +21,15 @@ const migrations: Record<string, Migration> = {
   '0003_sla': m0003Sla,
   '0004_call_stats': m0004CallStats,
   '0005_waiting_calls': m0005WaitingCalls,
+  '0006_complaints': m0006Complaints,
+  '0007_callbacks': m0007Callbacks,
+  '0008_grading': m0008Grading,
+  '0009_contracts': m0009Contracts,
+  '0010_pii': m0010Pii,
+  '0011_rosters': m0011Rosters,
+  '0012_schedules': m0012Schedules,
+  '0013_complaint_reports': m0013ComplaintReports,
+  '0014_role_permissions': m0014RolePermissions,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

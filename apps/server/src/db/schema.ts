@@ -1,5 +1,13 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
 import type { ProcessState } from '@kefu/shared';
+import type { ComplaintsTables } from './schema/complaints.js';
+import type { CallbacksTables } from './schema/callbacks.js';
+import type { GradingTables } from './schema/grading.js';
+import type { ContractsTables } from './schema/contracts.js';
+import type { PiiTables } from './schema/pii.js';
+import type { RostersTables } from './schema/rosters.js';
+import type { SchedulesTables } from './schema/schedules.js';
+import type { ComplaintReportsTables } from './schema/complaint-reports.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -114,7 +122,12 @@ export interface CustomersTable {
   name: string;
   organization_id: number | null;
   email: string | null;
+  /** Plaintext only until pii-backfill encrypts it into address_enc (then null). */
   address: string | null;
+  address_enc: string | null;
+  address_masked: string | null;
+  id_card_enc: string | null;
+  id_card_masked: string | null;
   grade: string | null;
   notes: string | null;
   tags: Generated<string[]>;
@@ -129,8 +142,12 @@ export interface CustomerPhonesTable {
   tenant_id: number;
   id: Generated<number>;
   customer_id: number;
+  /** The masked display copy (138****1234) once encrypted; the full number is in phone_enc. */
   number: string;
-  normalized: string;
+  /** Plaintext only for rows not encrypted yet; lookups use phone_bidx. */
+  normalized: string | null;
+  phone_enc: string | null;
+  phone_bidx: string | null;
   label: string | null;
   created_at: CreatedAt;
 }
@@ -438,7 +455,7 @@ export interface CallStatsAgentsTable extends CallStatsSums {
   agent_id: number;
 }
 
-export interface DB {
+export interface DB extends ComplaintsTables, CallbacksTables, GradingTables, ContractsTables, PiiTables, RostersTables, SchedulesTables, ComplaintReportsTables {
   tenants: TenantsTable;
   roles: RolesTable;
   teams: TeamsTable;

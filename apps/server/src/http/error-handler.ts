@@ -33,6 +33,8 @@ export function statusOf(code: ErrorCode): number {
     case 'STEP_NOT_ACTIVE':
     case 'CHECKLIST_INCOMPLETE':
       return 409;
+    case 'RULE_VIOLATION':
+      return 422;
     case 'PAYLOAD_TOO_LARGE':
       return 413;
     case 'RATE_LIMITED':

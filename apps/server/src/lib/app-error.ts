@@ -28,3 +28,8 @@ export function forbidden(): AppError {
 export function invalid(detail: string, details?: unknown): AppError {
   return new AppError('VALIDATION', { detail }, details);
 }
+
+/** A business rule said no: `rule` is a key of a domain's rule messages (packages/shared/src/rules), its placeholders in `params`. */
+export function ruleViolation(rule: string, params: Record<string, string | number | readonly string[]> = {}, details?: unknown): AppError {
+  return new AppError('RULE_VIOLATION', { ...params, rule }, details);
+}

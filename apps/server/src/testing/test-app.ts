@@ -13,7 +13,17 @@ export async function createTestApp(database: Database): Promise<FastifyInstance
   const config = { ...loadConfig({ KEFU_DATA_DIR: dataDir }), webDistDir: join(dataDir, 'no-web') };
   const app = await buildApp({ db: database.db, config });
   await app.ready();
+  filesDirs.set(app, config.filesDir);
   return app;
+}
+
+const filesDirs = new WeakMap<FastifyInstance, string>();
+
+/** Where a test app keeps uploaded files. */
+export function filesDirOf(app: FastifyInstance): string {
+  const dir = filesDirs.get(app);
+  if (!dir) throw new Error('not an app of createTestApp');
+  return dir;
 }
 
 /** Signs in through the API and answers the bearer header to use. */

@@ -53,6 +53,8 @@ export function onUnauthenticated(handler: (() => void) | null): void {
 }
 
 interface RequestOptions {
+  /** Aborts the request (TanStack Query passes one to every queryFn). */
+  signal?: AbortSignal;
   query?: Query;
   body?: unknown;
   form?: FormData;
@@ -81,8 +83,10 @@ async function request<T>(method: string, path: string, options: RequestOptions 
       headers,
       body,
       credentials: 'same-origin',
+      signal: options.signal,
     });
-  } catch {
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'NETWORK', i18n.t('errors.network'));
   }
 
@@ -111,7 +115,7 @@ async function request<T>(method: string, path: string, options: RequestOptions 
 }
 
 export const api = {
-  get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
+  get: <T>(path: string, query?: Query, signal?: AbortSignal) => request<T>('GET', path, { query, signal }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),

@@ -1,18 +1,20 @@
-import { lazy, Suspense, type ComponentType, type ReactNode } from 'react';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import type { Permission } from '@kefu/shared';
-import { FullPageSpin } from '../ui/FullPageSpin';
+import { lazyPage, page } from './route-helpers';
 import { RequireAuth } from './auth/RequireAuth';
-import { RequirePermission } from './auth/RequirePermission';
 import { useMe } from './auth/AuthContext';
 import { AppLayout } from './layout/AppLayout';
 import { homePath } from './layout/navigation';
 import { NotFoundPage } from './layout/NotFoundPage';
-
-/** React.lazy for named exports: every page file exports its component by name. */
-function lazyPage<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) {
-  return lazy(async () => ({ default: (await load())[name] }));
-}
+import { complaintsRoutes } from '../features/complaints/complaints.routes';
+import { callbacksRoutes, publicSurveyRoute } from '../features/callbacks/callbacks.routes';
+import { gradingRoutes } from '../features/grading/grading.routes';
+import { contractsRoutes } from '../features/contracts/contracts.routes';
+import { piiRoutes } from '../features/pii/pii.routes';
+import { rostersRoutes } from '../features/rosters/rosters.routes';
+import { schedulesRoutes } from '../features/schedules/schedules.routes';
+import { complaintReportsRoutes } from '../features/complaint-reports/complaint-reports.routes';
+import { slaRoutes } from '../features/sla/sla.routes';
 
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
 const WorkspacePage = lazyPage(() => import('../features/workspace/WorkspacePage'), 'WorkspacePage');
@@ -32,11 +34,6 @@ const MacrosPage = lazyPage(() => import('../features/admin/macros/MacrosPage'),
 const AuditPage = lazyPage(() => import('../features/audit/AuditPage'), 'AuditPage');
 const TokensPage = lazyPage(() => import('../features/account/TokensPage'), 'TokensPage');
 
-function page(element: ReactNode, anyOf?: Permission[]) {
-  const content = <Suspense fallback={<FullPageSpin />}>{element}</Suspense>;
-  return anyOf ? <RequirePermission anyOf={anyOf}>{content}</RequirePermission> : content;
-}
-
 function HomeRedirect() {
   const me = useMe();
   return <Navigate to={homePath(me.permissions)} replace />;
@@ -46,6 +43,7 @@ const READ_TICKETS: Permission[] = ['tickets.read_all', 'tickets.read_own'];
 
 export const router = createBrowserRouter([
   { path: '/login', element: page(<LoginPage />) },
+  publicSurveyRoute,
   {
     path: '/',
     element: (
@@ -69,6 +67,15 @@ export const router = createBrowserRouter([
       { path: 'admin/departments', element: page(<DepartmentsPage />, ['admin.departments']) },
       { path: 'admin/ticket-types', element: page(<TicketTypesPage />, ['admin.ticket_types']) },
       { path: 'admin/macros', element: page(<MacrosPage />, ['macros.manage']) },
+      ...complaintsRoutes,
+      ...callbacksRoutes,
+      ...gradingRoutes,
+      ...contractsRoutes,
+      ...piiRoutes,
+      ...rostersRoutes,
+      ...schedulesRoutes,
+      ...complaintReportsRoutes,
+      ...slaRoutes,
       { path: 'audit', element: page(<AuditPage />, ['audit.read']) },
       { path: 'account/tokens', element: page(<TokensPage />) },
       { path: '*', element: <NotFoundPage /> },

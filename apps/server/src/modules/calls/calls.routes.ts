@@ -13,6 +13,7 @@ import { CALL_METRIC_DEFINITIONS } from './call-metrics.js';
 import { getCallStats } from './call-stats.service.js';
 import { getCallDetail, linkCallToTicket, listCalls } from './calls.service.js';
 import { ctiRoutes } from './cti.routes.js';
+import { originateRoutes } from './pbx/originate.routes.js';
 import { createCtiRuntime, type CtiRuntime } from './cti.service.js';
 
 const tags = ['calls'];
@@ -73,5 +74,6 @@ export const callsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) =
   const cti = createCtiRuntime({ db: deps.db, live: deps.live, onError: (error) => app.log.error({ err: error }, 'cti live event failed') });
   app.addHook('onClose', async () => cti.close());
   await app.register(ctiRoutes, { ...deps, cti });
+  await app.register(originateRoutes, deps);
   await app.register(callsAndAgentsRoutes, { ...deps, cti });
 };

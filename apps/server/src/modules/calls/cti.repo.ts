@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { normalizedPhoneKeys } from '../pii/pii-fields.js';
 import type { CallEventRow } from './cti-events.js';
 
 /** A call as it stands after one applied (new, not duplicate) event. */
@@ -35,11 +36,13 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
  *  3. moves the answering agent to on_call / after-call work (newest event wins per agent);
  *  4. marks statistics rollups of the calls' days stale, if any (only replays and very late events hit one);
  *  5. answers the merged calls with their customer, for live events.
- * Arrays are passed as 26 parameters whatever the batch size, so the statement text never changes.
+ * Arrays are passed as 28 parameters whatever the batch size, so the statement text never changes.
  */
 export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRow[]): Promise<AppliedCallEvent[]> {
   if (rows.length === 0) return [];
   const col = <T>(pick: (r: CallEventRow) => T) => rows.map(pick);
+  // Customer phones are matched by their blind index (current and, during a key rotation, previous).
+  const callerKeys = rows.map((r) => normalizedPhoneKeys(r.callerNormalized));
   const result = await sql<AppliedCallEvent>`
     with i as (
       select * from unnest(
@@ -50,10 +53,10 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
         ${col((r) => iso(r.endedAt))}::timestamptz[], ${col((r) => r.hangupCause)}::text[],
         ${col((r) => r.holdSum)}::float8[], ${col((r) => r.holdCount)}::int[], ${col((r) => r.unholdSum)}::float8[], ${col((r) => r.unholdCount)}::int[],
         ${col((r) => r.transferTo)}::text[], ${col((r) => r.transferCount)}::int[], ${col((r) => r.recordingUrl)}::text[], ${col((r) => r.blocked)}::bool[],
-        ${col((r) => r.acwSeconds)}::int[]
+        ${col((r) => r.acwSeconds)}::int[], ${callerKeys.map((k) => k[0])}::text[], ${callerKeys.map((k) => k[1])}::text[]
       ) as i(tenant_id, call_id, event, at, data, direction, from_number, to_number, caller_normalized, queue, answering_number, agent_id,
              queued_at, answered_at, abandoned_at, ended_at, hangup_cause, hold_sum, hold_count, unhold_sum, unhold_count,
-             transfer_to, transfer_count, recording_url, blocked, acw_seconds)
+             transfer_to, transfer_count, recording_url, blocked, acw_seconds, caller_bidx, caller_bidx_prev)
     ),
     ev as (
       insert into call_events (tenant_id, call_id, event, at, data)
@@ -70,7 +73,7 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
         transfer_to, transfer_count, recording_url, blocked, acw_ended_at, last_event, last_event_at)
       select f.tenant_id, f.call_id, f.direction, f.from_number, f.to_number, f.caller_normalized, f.queue, f.answering_number, f.agent_id,
         case when f.caller_normalized is not null and f.event in ('newCall', 'answer', 'hangup') then
-          (select p.customer_id from customer_phones p where p.tenant_id = f.tenant_id and p.normalized = f.caller_normalized order by p.customer_id limit 1) end,
+          (select p.customer_id from customer_phones p where p.tenant_id = f.tenant_id and p.phone_bidx in (f.caller_bidx, f.caller_bidx_prev) order by p.customer_id limit 1) end,
         f.at, f.queued_at, f.answered_at, f.abandoned_at, f.ended_at, f.hangup_cause, f.hold_sum, f.hold_count, f.unhold_sum, f.unhold_count,
         f.transfer_to, f.transfer_count, f.recording_url, f.blocked,
         case when f.event = 'hangup' and f.acw_seconds > 0 then f.at + f.acw_seconds * interval '1 second' end,

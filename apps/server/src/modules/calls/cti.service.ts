@@ -64,7 +64,7 @@ function publishCallEvent(rt: CtiRuntime, applied: AppliedCallEvent, input: Vali
   } else if (input.event === 'answer') {
     send('call.answered', involved, { ...base, agentId: applied.agent_id, customer: customerOf(applied), answeredAt: applied.answered_at?.toISOString() ?? null });
   } else if (input.event === 'hangup') {
-    send('call.ended', involved, { ...base, agentId: applied.agent_id, result: applied.result, endedAt: applied.ended_at?.toISOString() ?? null, talkSeconds: applied.talk_seconds });
+    send('call.ended', involved, { ...base, agentId: applied.agent_id, answered: applied.answered_at !== null, result: applied.result, endedAt: applied.ended_at?.toISOString() ?? null, talkSeconds: applied.talk_seconds });
   }
   rt.wallboard.touch(applied.tenant_id);
 }

@@ -181,6 +181,7 @@ describe('revealing personal data', () => {
       ],
       email: 'wangxm@example.com',
       address: '北京市海淀区中关村大街1号',
+      idCard: null,
     });
     const audit = await get(`/api/v1/audit?action=customer.pii_revealed&entityId=${person.id}&actorId=${users[role].actor.userId}`, users.manager.headers);
     expect(audit.statusCode).toBe(200);
@@ -190,7 +191,7 @@ describe('revealing personal data', () => {
         entity: 'customer',
         entityId: person.id,
         actor: { id: users[role].actor.userId, name: users[role].actor.displayName },
-        detail: { fields: ['phones', 'email', 'address'] },
+        detail: { fields: ['phones', 'email', 'address', 'idCard'] },
         ip: expect.any(String),
       }),
     ]);

@@ -4,11 +4,12 @@ import type { DB } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
 import { AppError, invalid, notFound, versionConflict } from '../../lib/app-error.js';
 import { now, toIsoRequired } from '../../lib/clock.js';
-import { isPlausiblePhone, normalizePhone } from '../../lib/phone.js';
+import { isPlausiblePhone } from '../../lib/phone.js';
 import { indexTokens } from '../../lib/search-text.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { decryptOrNull, decryptValue, encryptAddress, encryptIdCard, encryptPhone, phoneLookupKeys } from '../pii/pii-fields.js';
 import { customerColumns, customerIdsByPhone, filteredCustomers } from './customers.repo.js';
-import { presentCustomer } from './customers.presenter.js';
+import { maskEmail, presentCustomer } from './customers.presenter.js';
 
 function assertCanRead(actor: Actor) {
   if (!can(actor, 'customers.read')) throw new AppError('FORBIDDEN');
@@ -21,7 +22,8 @@ type PhoneInput = CustomerCreate['phones'][number];
 function phoneParts(phone: PhoneInput) {
   const number = typeof phone === 'string' ? phone : phone.number;
   if (!isPlausiblePhone(number)) throw invalid(`phones: ${number}`);
-  return { number: number.trim(), normalized: normalizePhone(number), label: typeof phone === 'string' ? null : (phone.label ?? null) };
+  // Stored encrypted with a blind index; `number` keeps only the masked copy.
+  return { ...encryptPhone(number), label: typeof phone === 'string' ? null : (phone.label ?? null) };
 }
 
 function searchVector(name: string, notes: string | null | undefined, tags: readonly string[] | undefined) {
@@ -45,7 +47,8 @@ export async function insertCustomer(db: Kysely<DB>, actor: Actor, input: Custom
       name: input.name,
       organization_id: input.organizationId ?? null,
       email: input.email ?? null,
-      address: input.address ?? null,
+      ...encryptAddress(input.address),
+      ...encryptIdCard(input.idCard),
       grade: input.grade ?? null,
       notes: input.notes ?? null,
       tags: input.tags ?? [],
@@ -76,14 +79,14 @@ export async function getCustomer({ db, actor, id }: { db: Kysely<DB>; actor: Ac
 }
 
 export async function findCustomerIdsByPhone(db: Kysely<DB>, tenantId: number, phone: string): Promise<number[]> {
-  return customerIdsByPhone(db, tenantId, normalizePhone(phone));
+  return customerIdsByPhone(db, tenantId, phoneLookupKeys(phone));
 }
 
 export async function listCustomers({ db, actor, query }: { db: Kysely<DB>; actor: Actor; query: CustomerListQuery }) {
   assertCanRead(actor);
-  const filters = { q: query.q, phone: query.phone ? normalizePhone(query.phone) : undefined, kind: query.kind, organizationId: query.organizationId };
+  const filters = { q: query.q, phoneKeys: query.phone ? phoneLookupKeys(query.phone) : undefined, kind: query.kind, organizationId: query.organizationId };
   const page = filteredCustomers(db, actor.tenantId, filters).orderBy('c.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize);
-  if (filters.phone && !filters.q) {
+  if (filters.phoneKeys && !filters.q) {
     // Screen pop and the agent's lookup: a number belongs to a handful of customers, so no count query.
     const rows = await page.execute();
     const total = (query.page - 1) * query.pageSize + rows.length;
@@ -108,14 +111,22 @@ export async function updateCustomer({ db, actor, id, input }: { db: Kysely<DB>;
     const name = input.name ?? current.name;
     const notes = input.notes === undefined ? current.notes : input.notes;
     const tags = input.tags ?? current.tags;
+    // A form that loaded the masked record sends the masked values back: they mean "unchanged", never "overwrite".
+    const keep = {
+      email: input.email !== undefined && input.email !== null && current.email !== null && input.email === maskEmail(current.email),
+      address: input.address !== undefined && input.address !== null && input.address === current.address_masked,
+      idCard: input.idCard !== undefined && input.idCard !== null && input.idCard === current.id_card_masked,
+    };
+    if (input.idCard?.includes('*') && !keep.idCard) throw invalid('idCard');
     await trx
       .updateTable('customers')
       .set({
         name,
         notes,
         tags,
-        ...(input.email !== undefined ? { email: input.email } : {}),
-        ...(input.address !== undefined ? { address: input.address } : {}),
+        ...(input.email !== undefined && !keep.email ? { email: input.email } : {}),
+        ...(input.address !== undefined && !keep.address ? encryptAddress(input.address) : {}),
+        ...(input.idCard !== undefined && !keep.idCard ? encryptIdCard(input.idCard) : {}),
         ...(input.organizationId !== undefined ? { organization_id: input.organizationId } : {}),
         ...(input.grade !== undefined ? { grade: input.grade } : {}),
         search_vector: searchVector(name, notes, tags) as never,
@@ -139,11 +150,17 @@ export async function updateCustomer({ db, actor, id, input }: { db: Kysely<DB>;
 /** The unmasked personal data, for roles that need it; every reveal is audit-logged. */
 export async function revealCustomerPii({ db, actor, id }: { db: Kysely<DB>; actor: Actor; id: number }) {
   if (!can(actor, 'customers.reveal_pii')) throw new AppError('FORBIDDEN');
-  const row = await db.selectFrom('customers').select(['email', 'address']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('customers').select(['email', 'address', 'address_enc', 'id_card_enc']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('customer');
-  const phones = await db.selectFrom('customer_phones').select(['id', 'number', 'label']).where('tenant_id', '=', actor.tenantId).where('customer_id', '=', id).orderBy('id').execute();
-  await writeAudit(db, actor, { action: 'customer.pii_revealed', entity: 'customer', entityId: id, detail: { fields: ['phones', 'email', 'address'] } });
-  return { phones: phones.map((p) => ({ id: p.id, number: p.number, label: p.label })), email: row.email, address: row.address };
+  const phones = await db.selectFrom('customer_phones').select(['id', 'number', 'phone_enc', 'label']).where('tenant_id', '=', actor.tenantId).where('customer_id', '=', id).orderBy('id').execute();
+  await writeAudit(db, actor, { action: 'customer.pii_revealed', entity: 'customer', entityId: id, detail: { fields: ['phones', 'email', 'address', 'idCard'] } });
+  return {
+    // A row the start-up backfill has not reached yet is still readable as stored.
+    phones: phones.map((p) => ({ id: p.id, number: p.phone_enc ? decryptValue(p.phone_enc) : p.number, label: p.label })),
+    email: row.email,
+    address: decryptOrNull(row.address_enc) ?? row.address,
+    idCard: decryptOrNull(row.id_card_enc),
+  };
 }
 
 export async function getCustomerPanel({ db, actor, id }: { db: Kysely<DB>; actor: Actor; id: number }): Promise<CustomerPanel> {

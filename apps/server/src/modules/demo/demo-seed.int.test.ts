@@ -12,10 +12,24 @@ const now = new Date('2026-11-22T06:00:00Z');
 beforeAll(async () => {
   database = await createTestDatabase();
   await seedDemoDepartment(database.db, { tenantId: 1, password: 'demo-pass-123', now });
-});
+}, 180_000);
 afterAll(async () => database?.close());
 
 describe('the demo department 示例客服中心', () => {
+  it('has two weeks of hotline history: answered calls booked to agents, abandons, known callers matched', async () => {
+    const rows = await database.db.selectFrom('calls').select(['result', 'agent_id', 'customer_id', 'started_at', 'ended_at']).execute();
+    expect(rows.length).toBeGreaterThan(5000);
+    expect(rows.every((r) => r.ended_at !== null && r.ended_at.getTime() < now.getTime())).toBe(true);
+    const answered = rows.filter((r) => r.result === 'answered');
+    expect(answered.every((r) => r.agent_id !== null)).toBe(true);
+    expect(rows.filter((r) => r.result === 'abandoned_queue').length).toBeGreaterThan(0);
+    // About two callers in three are customers on file.
+    const known = rows.filter((r) => r.customer_id !== null).length / rows.length;
+    expect(known).toBeGreaterThan(0.5);
+    expect(known).toBeLessThan(0.8);
+    expect(now.getTime() - Math.min(...rows.map((r) => r.started_at.getTime()))).toBeGreaterThan(13 * 86_400_000);
+  });
+
   it('has a user for every built-in role, all able to sign in with the demo password', async () => {
     const users = await database.db.selectFrom('users as u').innerJoin('roles as r', 'r.id', 'u.role_id').select(['u.username', 'r.key']).execute();
     for (const key of BUILTIN_ROLE_KEYS) expect(users.find((u) => u.username === key)?.key).toBe(key);

@@ -4,6 +4,7 @@ import { normalizePhone } from '../../lib/phone.js';
 import { hashPassword } from '../../lib/passwords.js';
 import { indexTokens } from '../../lib/search-text.js';
 import { ANSWERS, COMPANIES, DISTRICTS, GIVEN, MACROS, NOTES, SURNAMES, TEMPLATES } from './demo-content.js';
+import { seedDemoCallHistory } from './demo-calls.js';
 import { DEMO_LEAD_TYPE, DEMO_PROCESS_TYPES } from './demo-processes.js';
 import { completeStep, setChecklistItem, startProcess } from '../tickets/ticket-process.js';
 
@@ -46,6 +47,7 @@ export interface DemoSeedResult {
   users: string[];
   customers: number;
   tickets: number;
+  calls: number;
 }
 
 /** Seeds 示例客服中心 into an empty tenant: staff, teams, skill groups, departments, 200 customers, 1,000 work orders over 60 days. */
@@ -260,6 +262,8 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
     await trx.insertInto('audit_log').values(processInserted.map((t) => ({
       tenant_id: tenantId, actor_id: t.responsible_id, action: 'ticket.created', entity: 'ticket', entity_id: t.id, at: t.created_at, detail: JSON.stringify({ number: t.number, type: t.type_key, seeded: true }),
     }))).execute();
-    return { users: staff.map((s) => s.username), customers: customers.length, tickets: inserted.length + processInserted.length };
+    const agentUsers = staff.filter((s) => s.role === 'agent').map((s) => ({ id: userId.get(s.username)!, username: s.username }));
+    const calls = await seedDemoCallHistory(trx, { tenantId, now, agents: agentUsers, customers });
+    return { users: staff.map((s) => s.username), customers: customers.length, tickets: inserted.length + processInserted.length, calls };
   });
 }

@@ -16,13 +16,18 @@ export interface OrderFacts {
   priority: string;
   channel: string;
   customerGrade: string | null;
+  /** A big customer (grading's VIP flag); policies for grade 'VIP' match these whatever their A–E grade. */
+  vip?: boolean;
 }
+
+/** The customer grade a policy names for big customers. */
+export const VIP_GRADE = 'VIP';
 
 function matches(p: PolicyCriteria, o: OrderFacts): boolean {
   return (p.typeKey === null || p.typeKey === o.typeKey)
     && (p.priority === null || p.priority === o.priority)
     && (p.channel === null || p.channel === o.channel)
-    && (p.customerGrade === null || p.customerGrade === o.customerGrade);
+    && (p.customerGrade === null || (p.customerGrade === VIP_GRADE ? o.vip === true : p.customerGrade === o.customerGrade));
 }
 
 function specificity(p: PolicyCriteria): number {

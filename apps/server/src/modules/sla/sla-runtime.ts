@@ -5,10 +5,22 @@ import type { DB } from '../../db/schema.js';
 import { createJobWorker, type JobHandler, type JobWorker } from '../../lib/jobs/job-queue.js';
 import type { LiveBus } from '../../lib/live/live-bus.js';
 import { escalateDueSlas } from './sla-escalation.service.js';
+import { complaintJobHandlers } from '../complaints/complaint-notify.js';
+import { GRADING_VIP_JOB, vipRecomputeJobHandler } from '../grading/grading-vip.service.js';
 import { closeMailTransports, deliverNotice, notifySettingsFromEnv, SLA_NOTIFY_JOB, type NotifyJobPayload, type NotifySettings } from './sla-notify.js';
 
+/**
+ * Work a process runs every so often besides the SLA sweep (monthly reports, reminders, backups). Each task must
+ * be idempotent across processes (a unique key or a claim), since every process runs it.
+ */
+export interface PeriodicTask {
+  name: string;
+  everyMs: number;
+  run(ctx: { db: Kysely<DB>; at: Date }): Promise<unknown>;
+}
+
 export interface BackgroundWork {
-  /** One sweep and one batch of jobs (tests drive it directly). */
+  /** One sweep, one batch of jobs and the periodic tasks that are due (tests drive it directly). */
   tick(): Promise<{ escalated: number; jobs: number }>;
   start(): void;
   stop(): Promise<void>;
@@ -24,19 +36,38 @@ export function tenantRobots(): NotifySettings['robots'] {
   };
 }
 
-export function createBackgroundWork({ db, live, settings, pollMs = 1_000, workerId }: { db: Kysely<DB>; live: LiveBus; settings?: NotifySettings; pollMs?: number; workerId?: string }): BackgroundWork {
+export function createBackgroundWork({ db, live, settings, pollMs = 1_000, workerId, periodic = [] }: { db: Kysely<DB>; live: LiveBus; settings?: NotifySettings; pollMs?: number; workerId?: string; periodic?: PeriodicTask[] }): BackgroundWork {
   const notify = settings ?? notifySettingsFromEnv(process.env, { live, robots: tenantRobots() });
   const handlers: Record<string, JobHandler> = {
     [SLA_NOTIFY_JOB]: async ({ db: trx, job }) => deliverNotice(notify, job.payload as NotifyJobPayload, trx),
+    ...complaintJobHandlers(live),
+    // Nightly big-customer (VIP) scoring; it queues its next run itself.
+    [GRADING_VIP_JOB]: vipRecomputeJobHandler,
   };
   const worker = createJobWorker({ db, handlers, workerId });
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;
   let stopped = true;
 
+  const lastRun = new Map<string, number>();
+
+  async function runPeriodic() {
+    for (const task of periodic) {
+      const last = lastRun.get(task.name);
+      if (last !== undefined && Date.now() - last < task.everyMs) continue;
+      lastRun.set(task.name, Date.now());
+      try {
+        await task.run({ db, at: new Date() });
+      } catch (error) {
+        console.warn(`${task.name}: ${error instanceof Error ? error.message : String(error)}`);
+      }
+    }
+  }
+
   async function tick() {
     const escalated = await escalateDueSlas({ db });
     const jobs = await worker.runOnce();
+    await runPeriodic();
     return { escalated, jobs };
   }
   function schedule(delay: number) {

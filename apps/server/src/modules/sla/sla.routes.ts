@@ -4,11 +4,14 @@ import { idParamSchema, slaPauseRequestSchema, slaPolicyCreateSchema, slaPolicyS
 import { actorOf } from '../../http/auth.js';
 import type { RouteDeps } from '../../http/route-deps.js';
 import { createSlaPolicy, listSlaPolicies, updateSlaPolicy } from './sla-policies.service.js';
+import { slaReportRoutes } from './sla-report.routes.js';
 import { getTicketSla, pauseTicketSla, resumeTicketSla } from './ticket-sla.service.js';
 
 const tags = ['sla'];
 
-export const slaRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db }) => {
+export const slaRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
+  const { db } = deps;
+  await app.register(slaReportRoutes, deps);
   app.get('/sla-policies', { schema: { tags, summary: 'SLA policies (permission sla.manage)', response: { 200: z.object({ items: z.array(slaPolicySchema) }) } } }, async (request) => ({
     items: await listSlaPolicies({ db, actor: actorOf(request) }),
   }));

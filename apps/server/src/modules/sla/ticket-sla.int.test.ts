@@ -219,4 +219,22 @@ describe('SLA clocks', () => {
     t = await recordCallback({ db: database.db, actor: agent, id: t.id, input: { version: t.version, outcome: 'unreachable' } });
     expect(t.sla?.nextUpdateDueAt).toBe('2026-11-21T07:00:00.000Z');
   });
+
+  it('big customers (VIP) get the VIP policy whatever their grade; others keep theirs', async () => {
+    const { insertCustomer } = await import('../customers/customers.service.js');
+    const { adminActor } = await import('../../testing/factories.js');
+    const { forgetSlaPolicies } = await import('./sla-policies.service.js');
+    const big = await insertCustomer(database.db, adminActor(), { kind: 'organization', name: '大客户集团', grade: 'B', phones: [] });
+    const small = await insertCustomer(database.db, adminActor(), { kind: 'person', name: '普通客户', grade: 'B', phones: [] });
+    await database.db.insertInto('grading_profiles').values({ tenant_id: TEST_TENANT_ID, customer_id: big, is_vip: true } as never).execute();
+    await database.db.insertInto('sla_policies').values({
+      tenant_id: TEST_TENANT_ID, name: '大客户', customer_grade: 'VIP', calendar: JSON.stringify('24x7'), time_basis: 'calendar',
+      first_reply_minutes: 30, resolution_minutes: 240, escalation: JSON.stringify([]), sort_order: 1,
+    } as never).execute();
+    forgetSlaPolicies(TEST_TENANT_ID);
+    const vip = await createTestTicket(database.db, agent, { type: 'repair', customerId: big });
+    const plain = await createTestTicket(database.db, agent, { type: 'repair', customerId: small });
+    expect(vip.sla?.policy.name).toBe('大客户');
+    expect(plain.sla?.policy.name).not.toBe('大客户');
+  });
 });

@@ -12,7 +12,8 @@ import { changeTicket, getTicket } from '../tickets/tickets.service.js';
 import { clockOf } from './sla-calendars.js';
 import { dueAt, nextEscalation, type ClockPause } from './sla-clock.js';
 import { activePoliciesCached, type LoadedPolicy } from './sla-policies.service.js';
-import { choosePolicy, type OrderFacts } from './sla-policy-match.js';
+import { isVip } from '../grading/grading-vip.service.js';
+import { choosePolicy, VIP_GRADE, type OrderFacts } from './sla-policy-match.js';
 
 type Ctx = { db: Kysely<DB>; actor: Actor };
 export type TicketSlaRow = Selectable<TicketSlaTable>;
@@ -22,8 +23,11 @@ export type NewTicketSla = Omit<Insertable<TicketSlaTable>, 'tenant_id' | 'ticke
 const RESOLVED_STRETCH = 'resolved';
 
 /** The clock a new order starts with, or null when no policy applies. Pure apart from the cached policy list. */
-export async function newTicketSla(db: Kysely<DB>, tenantId: number, order: OrderFacts, at: Date, answeredOnSpot: boolean): Promise<NewTicketSla | null> {
-  const policy = choosePolicy(await activePoliciesCached(db, tenantId), order);
+export async function newTicketSla(db: Kysely<DB>, tenantId: number, order: OrderFacts & { customerId?: number | null }, at: Date, answeredOnSpot: boolean): Promise<NewTicketSla | null> {
+  const policies = await activePoliciesCached(db, tenantId);
+  // Only when some policy is for big customers does the intake ask whether this customer is one.
+  const vip = order.customerId != null && policies.some((p) => p.customerGrade === VIP_GRADE) ? await isVip(db, tenantId, order.customerId) : false;
+  const policy = choosePolicy(policies, { ...order, vip });
   return policy ? initialSla(policy, at, answeredOnSpot) : null;
 }
 
@@ -157,7 +161,9 @@ export async function applySlaEvents(trx: Kysely<DB>, actor: Actor, ticketId: nu
       case 'facts': {
         const grade = event.customerId === null ? null
           : (await trx.selectFrom('customers').select('grade').where('tenant_id', '=', t).where('id', '=', event.customerId).executeTakeFirst())?.grade ?? null;
-        const policy = choosePolicy(await activePoliciesCached(trx, t), { typeKey: event.typeKey, priority: event.priority, channel: event.channel, customerGrade: grade });
+        const policies = await activePoliciesCached(trx, t);
+        const vip = event.customerId !== null && policies.some((p) => p.customerGrade === VIP_GRADE) ? await isVip(trx, t, event.customerId) : false;
+        const policy = choosePolicy(policies, { typeKey: event.typeKey, priority: event.priority, channel: event.channel, customerGrade: grade, vip });
         if (!policy || policy.id === row.policy_id) break;
         // The new targets count from the order's start, with its pauses: re-typing a consultation as a complaint
         // gives it the complaint's times as if it had been one from the beginning.
@@ -179,7 +185,10 @@ export async function applySlaEvents(trx: Kysely<DB>, actor: Actor, ticketId: nu
   if (typeof set.calendar === 'string') merged.calendar = JSON.parse(set.calendar);
   if (typeof set.escalation === 'string') merged.escalation = JSON.parse(set.escalation);
   const pauses = await loadPauses(trx, t, ticketId);
-  const recomputed = recomputeSla(merged, pauses.map((p) => ({ from: p.started_at, to: p.ended_at })));
+  // The resolved stretch that still stands only keeps a reopen from counting the resolved time; it does not
+  // move the targets, so a resolved order keeps the due times it was measured against (met or breached).
+  const counted = pauses.filter((p) => !(p.reason === RESOLVED_STRETCH && p.ended_at === null));
+  const recomputed = recomputeSla(merged, counted.map((p) => ({ from: p.started_at, to: p.ended_at })));
   await trx.updateTable('ticket_sla').set({ ...(set as object), ...recomputed, updated_at: at }).where('tenant_id', '=', t).where('ticket_id', '=', ticketId).execute();
   return audit;
 }
@@ -303,6 +312,8 @@ export async function backfillTicketSla(db: Kysely<DB>, tenantId: number, at = n
       .leftJoin('customers as c', (j) => j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.id', '=', 't.customer_id'))
       .leftJoin('ticket_sla as s', (j) => j.onRef('s.tenant_id', '=', 't.tenant_id').onRef('s.ticket_id', '=', 't.id'))
       .select(['t.id', 't.type_key', 't.priority', 't.channel', 'c.grade', 't.created_at', 't.status', 't.resolved_at', 't.answered_on_spot'])
+      .select((eb) => eb.selectFrom('ticket_notes as n').select((n) => n.fn.min('n.created_at').as('m'))
+        .whereRef('n.tenant_id', '=', 't.tenant_id').whereRef('n.ticket_id', '=', 't.id').where('n.internal', '=', false).as('first_public_note'))
       .where('t.tenant_id', '=', tenantId).where('s.ticket_id', 'is', null).where('t.id', '>', afterId)
       .orderBy('t.id').limit(batchSize).execute();
     if (rows.length === 0) return started;
@@ -322,9 +333,14 @@ export async function backfillTicketSla(db: Kysely<DB>, tenantId: number, at = n
           if (!step || step.at.getTime() > at.getTime()) { next = step?.at ?? null; break; }
         }
       }
+      // The first reply the customer saw: a public note, or the resolution itself, whichever came first.
+      const resolvedAt = open ? null : (r.resolved_at ?? at);
+      const replies = [r.first_public_note ? new Date(r.first_public_note as unknown as string) : null, resolvedAt].filter((d): d is Date => d !== null);
+      const firstReply = clock.first_reply_at ?? (replies.length ? new Date(Math.min(...replies.map((d) => d.getTime()))) : null);
       values.push({
         ...clock, tenant_id: tenantId, ticket_id: r.id, escalation_level: level, next_escalation_at: next,
-        resolved_at: open ? null : (r.resolved_at ?? at), next_update_due_at: open ? clock.next_update_due_at : null,
+        resolved_at: resolvedAt, next_update_due_at: open ? clock.next_update_due_at : null,
+        first_reply_at: firstReply, last_update_at: clock.last_update_at ?? firstReply,
       });
     }
     if (values.length > 0) {

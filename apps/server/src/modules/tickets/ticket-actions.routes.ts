@@ -8,7 +8,7 @@ import {
 import { actorOf } from '../../http/auth.js';
 import type { RouteDeps } from '../../http/route-deps.js';
 import { invalid } from '../../lib/app-error.js';
-import { addAttachment, addNote, findAttachment, linkTickets, mergeTickets, revealTicketContact, unlinkTickets } from './ticket-activity.service.js';
+import { addAttachment, addNote, deleteAttachment, findAttachment, linkTickets, mergeTickets, revealTicketContact, unlinkTickets } from './ticket-activity.service.js';
 import { answerTransfer, assignTicket, completeProcessStep, recordCallback, setProcessChecklist, transferTicket } from './ticket-workflow.service.js';
 import { updateTicket } from './tickets.service.js';
 
@@ -84,6 +84,13 @@ export const ticketActionRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, 
     reply.header('content-length', file.size);
     reply.header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`);
     return reply.send(createReadStream(file.path));
+  });
+
+  app.delete('/attachments/:id', {
+    schema: { tags, summary: 'Delete an attachment (permission tickets.delete_attachment; audit-logged)', params: idParamSchema, response: { 200: okSchema } },
+  }, async (request) => {
+    await deleteAttachment({ db, actor: actorOf(request), attachmentId: request.params.id, filesDir: config.filesDir });
+    return { ok: true as const };
   });
 
   app.post('/tickets/:id/merge', {

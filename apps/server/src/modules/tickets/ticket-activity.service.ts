@@ -93,6 +93,23 @@ export async function findAttachment({ db, actor, attachmentId, filesDir }: Ctx 
   return { path: join(filesDir, row.storage_key), filename: row.filename, mimeType: row.mime_type, size: Number(row.size) };
 }
 
+/**
+ * Removes an attachment (permission tickets.delete_attachment): the row and its audit entry commit together; the
+ * file goes after the commit, so a failed commit never loses the file.
+ */
+export async function deleteAttachment({ db, actor, attachmentId, filesDir }: Ctx & { attachmentId: number; filesDir: string }): Promise<void> {
+  const storageKey = await db.transaction().execute(async (trx) => {
+    const row = await trx.selectFrom('ticket_attachments').selectAll().where('tenant_id', '=', actor.tenantId).where('id', '=', attachmentId).forUpdate().executeTakeFirst();
+    if (!row) throw notFound('attachment');
+    await visibleTicket(trx, actor, row.ticket_id);
+    if (!can(actor, 'tickets.delete_attachment')) throw new AppError('FORBIDDEN');
+    await trx.deleteFrom('ticket_attachments').where('tenant_id', '=', actor.tenantId).where('id', '=', attachmentId).execute();
+    await writeAudit(trx, actor, { action: 'ticket.attachment_deleted', entity: 'ticket', entityId: row.ticket_id, detail: { attachmentId, filename: row.filename, size: Number(row.size), sha256: row.sha256 } });
+    return row.storage_key;
+  });
+  await rm(join(filesDir, storageKey), { force: true });
+}
+
 /** Folds duplicates into the target: each source is closed, points at the target, and its tags carry over. */
 export async function mergeTickets({ db, actor, id, sourceIds }: Ctx & { id: number; sourceIds: number[] }): Promise<Ticket> {
   if (!can(actor, 'tickets.merge')) throw new AppError('FORBIDDEN');

@@ -1,11 +1,13 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMITS } from '@kefu/shared';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
 import { createUserActor } from '../../testing/factories.js';
-import { createTestApp, loginAs } from '../../testing/test-app.js';
+import { createTestApp, filesDirOf, loginAs } from '../../testing/test-app.js';
 import { createTestDatabase, TEST_TENANT_ID } from '../../testing/test-db.js';
 
 // The stable integration API for work orders, driven over HTTP as an outside system would.
@@ -18,7 +20,7 @@ let leaderHeaders: { authorization: string };
 let otherAgentHeaders: { authorization: string };
 
 type Headers = Record<string, string>;
-const call = (method: 'GET' | 'POST' | 'PATCH', url: string, headers: Headers, payload?: unknown) =>
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, headers: Headers, payload?: unknown) =>
   app.inject({ method, url, headers, ...(payload === undefined ? {} : { payload: payload as object }) });
 
 function expectStatus(response: LightMyRequestResponse, status: number) {
@@ -229,6 +231,21 @@ describe('attachments', () => {
     expectError(await call('POST', `/api/v1/tickets/${ticketId}/attachments`, agentHeaders, { file: 'aGVsbG8=' }), 400, 'VALIDATION');
     expectError(await upload(987654, agentHeaders, Buffer.from('x'), 'x.txt'), 404, 'NOT_FOUND');
     expectError(await upload(ticketId, {}, Buffer.from('x'), 'x.txt'), 401, 'UNAUTHENTICATED');
+  });
+
+  it('a shift leader deletes an attachment (file and row go, history and audit keep it); an agent may not', async () => {
+    const attachment = expectStatus(await upload(ticketId, agentHeaders, Buffer.from('wrong file'), '错传的文件.txt', 'text/plain'), 201);
+    const row = await database.db.selectFrom('ticket_attachments').select('storage_key').where('id', '=', attachment.id).executeTakeFirstOrThrow();
+    const stored = join(filesDirOf(app), row.storage_key);
+    expect(existsSync(stored)).toBe(true);
+    expectError(await call('DELETE', `/api/v1/attachments/${attachment.id}`, agentHeaders), 403, 'FORBIDDEN');
+    expect(existsSync(stored)).toBe(true);
+    expectStatus(await call('DELETE', `/api/v1/attachments/${attachment.id}`, leaderHeaders), 200);
+    expect(existsSync(stored)).toBe(false);
+    expectError(await app.inject({ method: 'GET', url: `/api/v1/attachments/${attachment.id}/download`, headers: agentHeaders }), 404, 'NOT_FOUND');
+    expectError(await call('DELETE', `/api/v1/attachments/${attachment.id}`, leaderHeaders), 404, 'NOT_FOUND');
+    const events = expectStatus(await call('GET', `/api/v1/tickets/${ticketId}/events`, agentHeaders), 200).items;
+    expect(events.at(-1)).toMatchObject({ kind: 'attachment_deleted', data: { attachmentId: attachment.id, filename: '错传的文件.txt', size: 10 } });
   });
 
   it('a caller who may not see the order can neither download nor upload (404)', async () => {

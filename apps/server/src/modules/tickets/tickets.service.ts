@@ -76,7 +76,7 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       event_person: input.eventPerson ?? null,
       tags: input.tags ?? [],
     };
-    const sla = await newTicketSla(q, actor.tenantId, { typeKey: input.type, priority: input.priority, channel: input.channel, customerGrade: customer?.grade ?? null }, at, input.answeredOnSpot === true);
+    const sla = await newTicketSla(q, actor.tenantId, { typeKey: input.type, priority: input.priority, channel: input.channel, customerGrade: customer?.grade ?? null, customerId }, at, input.answeredOnSpot === true);
     const row = await insertTicketWithAudit(q, actor, {
       ...searchable,
       tenant_id: actor.tenantId,

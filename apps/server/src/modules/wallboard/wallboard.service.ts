@@ -26,8 +26,20 @@ async function waitingCalls(db: Kysely<DB>, tenantId: number, at: Date) {
   return { waiting: Number(row.n), longestWaitSeconds: oldest ? Math.max(0, Math.round((at.getTime() - oldest.getTime()) / 1000)) : null };
 }
 
+// One computation per tenant at a time: every leader's screen asks on every change, and under heavy traffic the
+// requests that arrive while one runs share its answer instead of queueing behind each other.
+const inFlight = new Map<number, Promise<Wallboard>>();
+
 export async function getWallboard({ db, actor }: { db: Kysely<DB>; actor: Actor }): Promise<Wallboard> {
   if (!can(actor, 'reports.read') && !can(actor, 'calls.read_all')) throw new AppError('FORBIDDEN');
+  const running = inFlight.get(actor.tenantId);
+  if (running) return running;
+  const computing = computeWallboard(db, actor).finally(() => inFlight.delete(actor.tenantId));
+  inFlight.set(actor.tenantId, computing);
+  return computing;
+}
+
+async function computeWallboard(db: Kysely<DB>, actor: Actor): Promise<Wallboard> {
   const at = now();
   const [queue, windows, agents] = await Promise.all([
     waitingCalls(db, actor.tenantId, at),

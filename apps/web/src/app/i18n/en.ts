@@ -1,7 +1,29 @@
 import type { zhCN } from './zh-CN';
 
 /** English catalog. Typed as `typeof zhCN`: a missing or extra key fails the type check. */
+import { complaintsEn } from '../../features/complaints/complaints.i18n';
+import { callbacksEn } from '../../features/callbacks/callbacks.i18n';
+import { gradingEn } from '../../features/grading/grading.i18n';
+import { contractsEn } from '../../features/contracts/contracts.i18n';
+import { piiEn } from '../../features/pii/pii.i18n';
+import { rostersEn } from '../../features/rosters/rosters.i18n';
+import { schedulesEn } from '../../features/schedules/schedules.i18n';
+import { complaintReportsEn } from '../../features/complaint-reports/complaint-reports.i18n';
+import { callsDialEn } from '../../features/calls/calls-dial.i18n';
+import { slaEn } from '../../features/sla/sla.i18n';
+
 export const en: typeof zhCN = {
+  ...complaintsEn,
+  ...callbacksEn,
+  ...gradingEn,
+  ...contractsEn,
+  ...piiEn,
+  ...rostersEn,
+  ...schedulesEn,
+  ...complaintReportsEn,
+  ...callsDialEn,
+  ...slaEn,
+
   app: {
     name: 'Kefu Service Desk',
     documentTitle: 'Kefu · Service Desk',
@@ -381,6 +403,9 @@ export const en: typeof zhCN = {
       by: 'Uploaded by',
       at: 'Uploaded',
       download: 'Download',
+      delete: 'Delete',
+      deleteConfirm: 'Delete "{{name}}"? This cannot be undone and is recorded in the audit log.',
+      deleted: 'Deleted {{name}}',
     },
     history: {
       empty: 'No history yet',
@@ -462,6 +487,7 @@ export const en: typeof zhCN = {
     field_changed: 'changed {{fields}}',
     note_added: 'added a note',
     attachment_added: 'uploaded {{name}}',
+    attachment_deleted: 'deleted attachment {{name}}',
     transferred: 'transferred it to {{department}}',
     transfer_answered: 'recorded the answer of {{department}}',
     callback_done: 'called back: {{outcome}}',
@@ -601,6 +627,13 @@ export const en: typeof zhCN = {
         macros: 'Script library',
         calls: 'Hotline',
         sla: 'Service levels',
+        complaints: 'Complaints',
+        callbacks: 'Callbacks',
+        contracts: 'Contracts',
+        staff: 'Service staff',
+        lending: 'Document lending',
+        workforce: 'Workforce',
+        handover: 'Handover',
       },
     },
     teams: {
@@ -708,6 +741,21 @@ export const en: typeof zhCN = {
     calls_read_own: 'See own call records',
     calls_admin: 'Manage the hotline integration (CTI)',
     sla_manage: 'Manage SLA policies',
+    complaints_handle: 'Handle complaint cases',
+    complaints_approve: 'Approve complaint resolutions',
+    complaints_approve_serious: 'Approve serious complaints and payouts',
+    callbacks_manage: 'Manage callback campaigns and surveys',
+    callbacks_work: 'Make callbacks',
+    customers_import: 'Import and export customer records',
+    contracts_manage: 'Manage contracts and agreements',
+    staff_manage: 'Manage the service staff archive',
+    lending_manage: 'Keep the document lending register',
+    lending_approve: 'Approve document lending',
+    workforce_request: 'Request leave and shift swaps',
+    workforce_schedule: 'Forecast and build schedules',
+    workforce_approve: 'Approve leave and swaps (shift leader, department head)',
+    workforce_direct: 'Approve longer leave (center director)',
+    handover_sign: 'Sign the shift handover log',
   },
   macros: {
     insert: 'Insert phrase',
@@ -750,6 +798,7 @@ export const en: typeof zhCN = {
       contact_revealed: 'Viewed a contact number',
       assigned: 'Assigned',
       attachment_added: 'Uploaded attachment',
+      attachment_deleted: 'Deleted attachment',
       callback: 'Recorded call-back',
       checklist_changed: 'Ticked checklist',
       linked: 'Linked',

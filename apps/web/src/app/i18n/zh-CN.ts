@@ -2,7 +2,29 @@
  * The zh-CN catalog is the source of keys: `en.ts` must have exactly these keys (its type is
  * `typeof zhCN`), and t('…') only accepts keys that exist here (see i18next.d.ts).
  */
+import { complaintsZhCN } from '../../features/complaints/complaints.i18n';
+import { callbacksZhCN } from '../../features/callbacks/callbacks.i18n';
+import { gradingZhCN } from '../../features/grading/grading.i18n';
+import { contractsZhCN } from '../../features/contracts/contracts.i18n';
+import { piiZhCN } from '../../features/pii/pii.i18n';
+import { rostersZhCN } from '../../features/rosters/rosters.i18n';
+import { schedulesZhCN } from '../../features/schedules/schedules.i18n';
+import { complaintReportsZhCN } from '../../features/complaint-reports/complaint-reports.i18n';
+import { callsDialZhCN } from '../../features/calls/calls-dial.i18n';
+import { slaZhCN } from '../../features/sla/sla.i18n';
+
 export const zhCN = {
+  ...complaintsZhCN,
+  ...callbacksZhCN,
+  ...gradingZhCN,
+  ...contractsZhCN,
+  ...piiZhCN,
+  ...rostersZhCN,
+  ...schedulesZhCN,
+  ...complaintReportsZhCN,
+  ...callsDialZhCN,
+  ...slaZhCN,
+
   app: {
     name: '客服工作台',
     documentTitle: '客服工作台 · Kefu',
@@ -382,6 +404,9 @@ export const zhCN = {
       by: '上传人',
       at: '上传时间',
       download: '下载',
+      delete: '删除',
+      deleteConfirm: '删除附件“{{name}}”？删除后无法恢复，操作会记入审计日志。',
+      deleted: '已删除 {{name}}',
     },
     history: {
       empty: '暂无历史记录',
@@ -463,6 +488,7 @@ export const zhCN = {
     field_changed: '修改了 {{fields}}',
     note_added: '添加了备注',
     attachment_added: '上传了附件 {{name}}',
+    attachment_deleted: '删除了附件 {{name}}',
     transferred: '将工单转办至 {{department}}',
     transfer_answered: '登记了 {{department}} 的答复',
     callback_done: '完成回电：{{outcome}}',
@@ -602,6 +628,13 @@ export const zhCN = {
         macros: '话术库',
         calls: '热线',
         sla: '服务时限',
+        complaints: '投诉',
+        callbacks: '回访',
+        contracts: '合同',
+        staff: '服务人员',
+        lending: '资料借阅',
+        workforce: '排班与考勤',
+        handover: '交接班',
       },
     },
     teams: {
@@ -709,6 +742,21 @@ export const zhCN = {
     calls_read_own: '查看本人通话记录',
     calls_admin: '管理热线接入（CTI）',
     sla_manage: '管理服务时限（SLA）策略',
+    complaints_handle: '处理投诉案件',
+    complaints_approve: '审批投诉处理方案',
+    complaints_approve_serious: '审批重大投诉和赔付',
+    callbacks_manage: '管理回访任务和满意度调查',
+    callbacks_work: '执行回访',
+    customers_import: '导入导出客户档案',
+    contracts_manage: '管理合同和协议',
+    staff_manage: '管理服务人员档案',
+    lending_manage: '登记资料借阅',
+    lending_approve: '审批资料借阅',
+    workforce_request: '申请请假和换班',
+    workforce_schedule: '预测话务和编排班表',
+    workforce_approve: '审批请假和换班（值班长、部门负责人）',
+    workforce_direct: '审批长假（中心主任）',
+    handover_sign: '签署交接班记录',
   },
   macros: {
     insert: '插入话术',
@@ -751,6 +799,7 @@ export const zhCN = {
       contact_revealed: '查看完整联系电话',
       assigned: '分派',
       attachment_added: '上传附件',
+      attachment_deleted: '删除附件',
       callback: '记录回电',
       checklist_changed: '勾选办理清单',
       linked: '关联工单',

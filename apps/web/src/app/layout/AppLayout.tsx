@@ -10,6 +10,9 @@ import { HeaderBar } from './HeaderBar';
 import { BrandMark } from './BrandMark';
 import { LiveProvider } from '../live/LiveProvider';
 import { IncomingCallDrawer } from '../../features/calls/IncomingCallDrawer';
+import { SlaEscalationNotifier } from '../../features/sla/SlaEscalationNotifier';
+import { ComplaintAlertNotifier } from '../../features/complaints/ComplaintAlertNotifier';
+import { ContractReminderNotifier } from '../../features/contracts/ContractReminderNotifier';
 
 const COLLAPSED_KEY = 'kefu.siderCollapsed';
 
@@ -48,6 +51,9 @@ export function AppLayout() {
   return (
     <LiveProvider>
     <IncomingCallDrawer />
+    <SlaEscalationNotifier />
+    <ComplaintAlertNotifier />
+    <ContractReminderNotifier />
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Sider width={216} collapsedWidth={64} collapsed={collapsed} trigger={null}>
         {/* The sider's background runs the page's full height; its content stays in view while scrolling. */}

@@ -10,6 +10,14 @@ import {
 } from '@ant-design/icons';
 import type { Permission } from '@kefu/shared';
 import type { ParseKeys } from 'i18next';
+import { complaintsNav } from '../../features/complaints/complaints.routes';
+import { callbacksNav } from '../../features/callbacks/callbacks.routes';
+import { gradingNav } from '../../features/grading/grading.routes';
+import { contractsNav } from '../../features/contracts/contracts.routes';
+import { piiNav } from '../../features/pii/pii.routes';
+import { rostersNav } from '../../features/rosters/rosters.routes';
+import { schedulesNav } from '../../features/schedules/schedules.routes';
+import { reportsNav } from '../../features/complaint-reports/complaint-reports.routes';
 
 export interface NavItem {
   path: string;
@@ -29,7 +37,7 @@ export const NAVIGATION: NavItem[] = [
     path: '/admin',
     label: 'nav.admin',
     icon: <SettingOutlined />,
-    anyOf: ['admin.users', 'admin.roles', 'admin.teams', 'admin.departments', 'admin.ticket_types', 'macros.manage'],
+    anyOf: ['admin.users', 'admin.roles', 'admin.teams', 'admin.departments', 'admin.ticket_types', 'macros.manage', 'sla.manage'],
     children: [
       { path: '/admin/users', label: 'nav.users', anyOf: ['admin.users'] },
       { path: '/admin/roles', label: 'nav.roles', anyOf: ['admin.roles'] },
@@ -38,8 +46,18 @@ export const NAVIGATION: NavItem[] = [
       { path: '/admin/departments', label: 'nav.departments', anyOf: ['admin.departments'] },
       { path: '/admin/ticket-types', label: 'nav.ticketTypes', anyOf: ['admin.ticket_types'] },
       { path: '/admin/macros', label: 'nav.macros', anyOf: ['macros.manage'] },
+      { path: '/admin/sla-policies', label: 'sla.nav.policies', anyOf: ['sla.manage'] },
+      { path: '/admin/calendars', label: 'sla.nav.calendars', anyOf: ['sla.manage'] },
     ],
   },
+  ...complaintsNav,
+  ...callbacksNav,
+  ...gradingNav,
+  ...contractsNav,
+  ...piiNav,
+  ...rostersNav,
+  ...schedulesNav,
+  reportsNav,
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];
 

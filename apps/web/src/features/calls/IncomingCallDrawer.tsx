@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useLiveTopic } from '../../app/live/LiveContext';
 import { CustomerPanelCard } from '../customers/CustomerPanelCard';
+import { useAuth } from '../../app/auth/AuthContext';
 
 /** What the server announces when a call rings at this agent (topic `call.ringing`). */
 interface RingingCall {
@@ -29,6 +30,7 @@ function asRingingCall(payload: unknown): RingingCall | null {
 export function IncomingCallDrawer() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const { me } = useAuth();
   const [call, setCall] = useState<RingingCall | null>(null);
   useLiveTopic('call.ringing', (payload) => {
     const next = asRingingCall(payload);
@@ -38,6 +40,11 @@ export function IncomingCallDrawer() {
     const ended = asRingingCall({ from: '', ...(payload as object) });
     // A call that ends unanswered closes its pop; an answered one stays until the agent is done.
     if (ended && call?.callId === ended.callId && (payload as { answered?: boolean }).answered === false) setCall(null);
+  });
+  // Rung together with colleagues (a ring group): when one of them picks up, the others' pops close.
+  useLiveTopic('call.answered', (payload) => {
+    const answered = payload as { callId?: string; agentId?: number | null };
+    if (call && answered.callId === call.callId && answered.agentId != null && answered.agentId !== me?.id) setCall(null);
   });
 
   const startTicket = () => {

@@ -15,6 +15,8 @@ import { CustomerTickets } from './CustomerTickets';
 import { customerKeys, customersApi, type RevealedPii } from './customersApi';
 import { PhoneList } from './PhoneList';
 import { RevealPiiButton } from './RevealPiiButton';
+import { IdCardValue } from '../pii/IdCardField';
+import { CustomerGradePanel } from '../grading';
 
 export function CustomerDetailPage() {
   const { t } = useTranslation();
@@ -70,6 +72,7 @@ export function CustomerDetailPage() {
                   },
                   { key: 'email', label: t('customers.email'), children: revealed?.email ?? customer.email ?? '—' },
                   { key: 'address', label: t('customers.address'), children: revealed?.address ?? customer.address ?? '—' },
+                  { key: 'idCard', label: t('pii.idCard'), children: <IdCardValue customer={customer} revealed={revealed} /> },
                   {
                     key: 'org',
                     label: t('customers.organization'),
@@ -97,6 +100,7 @@ export function CustomerDetailPage() {
                 </Col>
               </Row>
             </Card>
+            <CustomerGradePanel customerId={customer.id} />
             {customer.kind === 'organization' && (
               <Card title={t('customers.members')}>
                 {customer.members.length === 0 ? (

@@ -14,6 +14,7 @@ import {
 import { notifySuccess } from '../../app/notify';
 import { REQUIRED_TEXT, zodRule } from '../../ui/zodRule';
 import { customerKeys, customersApi } from './customersApi';
+import { IdCardFormItem } from '../pii/IdCardField';
 
 interface CustomerValues {
   kind: (typeof CUSTOMER_KINDS)[number];
@@ -21,6 +22,7 @@ interface CustomerValues {
   phones: { number: string; label?: string }[];
   email?: string;
   address?: string;
+  idCard?: string;
   organizationId?: number;
   grade?: (typeof CUSTOMER_GRADES)[number];
   tags?: string[];
@@ -57,6 +59,7 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Customer
           name: values.name,
           email: emptyToUndefined(values.email) ?? null,
           address: emptyToUndefined(values.address) ?? null,
+          idCard: emptyToUndefined(values.idCard) ?? null,
           organizationId: values.organizationId ?? null,
           grade: values.grade,
           tags: values.tags ?? [],
@@ -70,6 +73,7 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Customer
         phones: (values.phones ?? []).filter((p) => p?.number?.trim()).map((p) => ({ number: p.number.trim(), label: emptyToUndefined(p.label) })),
         email: emptyToUndefined(values.email),
         address: emptyToUndefined(values.address),
+        idCard: emptyToUndefined(values.idCard),
         organizationId: values.kind === 'person' ? values.organizationId : undefined,
         grade: values.grade,
         tags: values.tags,
@@ -109,6 +113,7 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Customer
                 phones: customer.phones.map((p) => ({ number: p.number, label: p.label ?? undefined })),
                 email: customer.email ?? undefined,
                 address: customer.address ?? undefined,
+                idCard: customer.idCard ?? undefined,
                 organizationId: customer.organization?.id,
                 grade: customer.grade ?? undefined,
                 tags: customer.tags,
@@ -182,6 +187,7 @@ export function CustomerFormModal({ open, customer, onClose, onSaved }: Customer
         <Form.Item name="address" label={t('customers.address')} rules={[{ max: LIMITS.addressMax }]}>
           <Input />
         </Form.Item>
+        {kind === 'person' && <IdCardFormItem />}
         <Form.Item name="tags" label={t('customers.tags')}>
           <Select mode="tags" open={false} suffixIcon={null} tokenSeparators={[',', '，', ' ']} placeholder={t('ticket.tagsPlaceholder')} />
         </Form.Item>

@@ -14,6 +14,7 @@ import { CustomerFormModal } from './CustomerFormModal';
 import { CustomerGradeTag } from './CustomerGradeTag';
 import { customerKeys, customersApi } from './customersApi';
 import { PhoneList } from './PhoneList';
+import { CustomerExportButton } from '../pii/CustomerExportButton';
 
 export function CustomerListPage() {
   const { t } = useTranslation();
@@ -68,11 +69,14 @@ export function CustomerListPage() {
         title={t('customers.title')}
         subtitle={t('customers.subtitle')}
         extra={
-          can('customers.write') && (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
-              {t('customers.create')}
-            </Button>
-          )
+          <Flex gap={8}>
+            <CustomerExportButton query={query} />
+            {can('customers.write') && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
+                {t('customers.create')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Card>

@@ -4,6 +4,8 @@ import type { Customer } from '@kefu/shared';
 import type { RevealedPii } from './customersApi';
 
 /** Masked numbers (138****1234) unless this user revealed them. */
+import { ClickToCallButton } from '../calls/ClickToCallButton';
+
 export function PhoneList({ phones, revealed }: { phones: Customer['phones']; revealed?: RevealedPii | null }) {
   if (phones.length === 0) return <span className="kefu-muted">—</span>;
   return (
@@ -17,6 +19,7 @@ export function PhoneList({ phones, revealed }: { phones: Customer['phones']; re
               {full ?? phone.number}
             </Typography.Text>
             {phone.label && <span className="kefu-muted"> · {phone.label}</span>}
+            <ClickToCallButton target={{ customerPhoneId: phone.id }} />
           </span>
         );
       })}

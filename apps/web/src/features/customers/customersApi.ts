@@ -13,6 +13,7 @@ export interface RevealedPii {
   phones: { id: number; number: string; label: string | null }[];
   email: string | null;
   address: string | null;
+  idCard: string | null;
 }
 
 export const customersApi = {

@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router-dom';
 import type { Ticket } from '@kefu/shared';
 import { RelativeTime } from '../../ui/RelativeTime';
+import { SlaBadge } from '../sla/SlaBadge';
 import { PriorityTag } from './components/PriorityTag';
 import { TicketStatusTag } from './components/TicketStatusTag';
 import { TicketTypeTag } from './components/TicketTypeTag';
@@ -84,6 +85,7 @@ export function TicketTable(props: TicketTableProps) {
       sortOrder: sorted('priority'),
       render: (v: Ticket['priority']) => <PriorityTag priority={v} />,
     },
+    { title: t('sla.column'), key: 'sla', width: 190, render: (_, r) => <SlaBadge sla={r.sla} order={r} /> },
     {
       title: t('tickets.col.people'),
       key: 'people',

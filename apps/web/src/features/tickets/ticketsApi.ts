@@ -37,6 +37,7 @@ export const ticketsApi = {
   reopen: (id: number, version: number, reason: string) => api.post<Ticket>(`/tickets/${id}/reopen`, { version, reason }),
   addNote: (id: number, body: string, internal: boolean) => api.post<Note>(`/tickets/${id}/notes`, { body, internal }),
   upload: (id: number, file: File) => api.upload<Attachment>(`/tickets/${id}/attachments`, file),
+  deleteAttachment: (attachmentId: number) => api.del<{ ok: true }>(`/attachments/${attachmentId}`),
   merge: (id: number, sourceIds: number[]) => api.post<Ticket>(`/tickets/${id}/merge`, { sourceIds }),
   link: (id: number, otherId: number, kind: string) => api.post<unknown>(`/tickets/${id}/links`, { otherId, kind }),
   unlink: (id: number, otherId: number) => api.del(`/tickets/${id}/links/${otherId}`),

@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { AGENT_STATES, type AgentState, type Wallboard } from '@kefu/shared';
 import { api } from '../../app/api';
 import { useLiveConnected, useLiveTopic } from '../../app/live/LiveContext';
+import { useCoalescedRefetch } from '../../app/live/useCoalescedRefetch';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDuration, formatPercent } from './wallboardFormat';
 
@@ -25,9 +26,9 @@ export function WallboardPage() {
   const { t } = useTranslation();
   const connected = useLiveConnected();
   const now = useNow();
-  // The server announces changes at most a few times a second; polling covers a lost connection.
-  const board = useQuery({ queryKey: ['wallboard'], queryFn: () => api.get<Wallboard>('/wallboard'), refetchInterval: connected ? 15_000 : 5_000 });
-  useLiveTopic('wallboard.changed', () => void board.refetch());
+  // The server announces changes at most a few times a second per process; polling covers a lost connection.
+  const board = useQuery({ queryKey: ['wallboard'], queryFn: ({ signal }) => api.get<Wallboard>('/wallboard', undefined, signal), refetchInterval: connected ? 15_000 : 5_000 });
+  useLiveTopic('wallboard.changed', useCoalescedRefetch(board.refetch));
   const data = board.data;
   const hour = data?.windows.find((w) => w.minutes === 60)?.metrics;
   const meets = (value: number | null | undefined, target: number) => (value == null ? undefined : value >= target ? '#15803d' : '#b91c1c');

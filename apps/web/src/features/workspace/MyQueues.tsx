@@ -9,6 +9,7 @@ import { RelativeTime } from '../../ui/RelativeTime';
 import { PriorityTag } from '../tickets/components/PriorityTag';
 import { TicketStatusTag } from '../tickets/components/TicketStatusTag';
 import { TicketTypeTag } from '../tickets/components/TicketTypeTag';
+import { SlaBadge } from '../sla/SlaBadge';
 import { useTicketList } from '../tickets/useTickets';
 
 const QUEUES = {
@@ -31,6 +32,7 @@ function QueueTable({ queue }: { queue: QueueKey }) {
     { title: t('tickets.col.type'), dataIndex: 'type', width: 96, render: (v: string) => <TicketTypeTag type={v} /> },
     { title: t('tickets.col.status'), dataIndex: 'status', width: 140, render: (v: Ticket['status']) => <TicketStatusTag status={v} /> },
     { title: t('tickets.col.priority'), dataIndex: 'priority', width: 84, render: (v: Ticket['priority']) => <PriorityTag priority={v} /> },
+    { title: t('sla.column'), key: 'sla', width: 180, render: (_, r) => <SlaBadge sla={r.sla} order={r} /> },
     { title: t('tickets.col.updatedAt'), dataIndex: 'updatedAt', width: 120, render: (v: string) => <RelativeTime value={v} /> },
   ];
   return (

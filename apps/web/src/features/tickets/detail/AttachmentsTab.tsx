@@ -1,5 +1,5 @@
-import { Button, Table, Upload } from 'antd';
-import { DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
+import { Button, Popconfirm, Space, Table, Upload } from 'antd';
+import { DeleteOutlined, DownloadOutlined, PaperClipOutlined, UploadOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { LIMITS, type Attachment, type TicketDetail } from '@kefu/shared';
 import { useAuth } from '../../../app/auth/AuthContext';
@@ -12,6 +12,7 @@ export function AttachmentsTab({ ticket }: { ticket: TicketDetail }) {
   const { t } = useTranslation();
   const { can } = useAuth();
   const upload = useTicketMutation((file: File) => ticketsApi.upload(ticket.id, file), (a) => t('ticket.attachments.uploaded', { name: a.filename }));
+  const remove = useTicketMutation((a: Attachment) => ticketsApi.deleteAttachment(a.id).then(() => a), (a) => t('ticket.attachments.deleted', { name: a.filename }));
 
   return (
     <>
@@ -59,9 +60,18 @@ export function AttachmentsTab({ ticket }: { ticket: TicketDetail }) {
           { title: t('ticket.attachments.by'), key: 'by', width: 120, render: (_, r) => r.uploadedBy?.name ?? '—' },
           { title: t('ticket.attachments.at'), dataIndex: 'createdAt', width: 150, render: (v: string) => formatDateTime(v) },
           {
-            key: 'download',
-            width: 60,
-            render: (_, r) => <Button type="text" icon={<DownloadOutlined />} href={attachmentUrl(r.id)} aria-label={t('ticket.attachments.download')} />,
+            key: 'actions',
+            width: 96,
+            render: (_, r) => (
+              <Space size={0}>
+                <Button type="text" icon={<DownloadOutlined />} href={attachmentUrl(r.id)} aria-label={t('ticket.attachments.download')} />
+                {can('tickets.delete_attachment') && (
+                  <Popconfirm title={t('ticket.attachments.deleteConfirm', { name: r.filename })} onConfirm={() => remove.mutate(r)} okButtonProps={{ danger: true }}>
+                    <Button type="text" danger icon={<DeleteOutlined />} aria-label={t('ticket.attachments.delete')} loading={remove.isPending && remove.variables?.id === r.id} />
+                  </Popconfirm>
+                )}
+              </Space>
+            ),
           },
         ]}
       />

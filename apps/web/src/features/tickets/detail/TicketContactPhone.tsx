@@ -5,6 +5,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '@kefu/shared';
 import { useAuth } from '../../../app/auth/AuthContext';
+import { ClickToCallButton } from '../../calls/ClickToCallButton';
 import { ticketsApi } from '../ticketsApi';
 
 /**
@@ -24,6 +25,7 @@ export function TicketContactPhone({ ticket }: { ticket: Ticket }) {
   return (
     <Space size={4}>
       <span data-testid="contact-phone">{ticket.contactPhone}</span>
+      <ClickToCallButton target={{ ticketId: ticket.id }} />
       {allowed && (
         <Button size="small" type="link" icon={<EyeOutlined />} loading={reveal.isPending} onClick={() => reveal.mutate()} data-testid="reveal-contact" style={{ paddingInline: 0 }}>
           {t('ticket.revealPhone')}

@@ -9,6 +9,8 @@ import { CustomerPanelCard } from '../../customers/CustomerPanelCard';
 import { PriorityTag } from '../components/PriorityTag';
 import { TicketStatusTag } from '../components/TicketStatusTag';
 import { TicketTypeTag } from '../components/TicketTypeTag';
+import { SlaBadge } from '../../sla/SlaBadge';
+import { TicketSlaCard } from '../../sla/TicketSlaCard';
 import { useTicket } from '../useTickets';
 import { AttachmentsTab } from './AttachmentsTab';
 import { CallbackBanner } from './CallbackBanner';
@@ -52,6 +54,7 @@ export function TicketDetailPage() {
         tags={
           <Flex gap={6} wrap>
             <TicketStatusTag status={ticket.status} />
+            {ticket.sla && <SlaBadge sla={ticket.sla} order={ticket} />}
             <TicketTypeTag type={ticket.type} />
             <PriorityTag priority={ticket.priority} />
             {ticket.answeredOnSpot && <Tag color="green">{t('ticket.answeredOnSpot')}</Tag>}
@@ -94,6 +97,7 @@ export function TicketDetailPage() {
         <Col xs={24} xl={8}>
           <Flex vertical gap={16}>
             <ResponsibilityCard ticket={ticket} />
+            {ticket.sla && <TicketSlaCard ticket={ticket} />}
             {ticket.customer && can('customers.read') ? <CustomerPanelCard customerId={ticket.customer.id} /> : <ContactCard ticket={ticket} />}
           </Flex>
         </Col>

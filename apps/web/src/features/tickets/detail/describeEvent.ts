@@ -11,6 +11,7 @@ export const KNOWN_EVENTS = [
   'field_changed',
   'note_added',
   'attachment_added',
+  'attachment_deleted',
   'transferred',
   'transfer_answered',
   'callback_done',
@@ -123,6 +124,8 @@ export function describeEvent(
     }
     case 'attachment_added':
       return { title: t('events.attachment_added', { name: str(d.filename) ?? '' }), details };
+    case 'attachment_deleted':
+      return { title: t('events.attachment_deleted', { name: str(d.filename) ?? '' }), details };
     case 'merged': {
       const sources = Array.isArray(d.sources) ? d.sources.map((x) => nameOf((x as { number?: unknown }).number) ?? '') : [];
       return { title: t('events.merged', { numbers: sources.join(t('events.listSeparator')) }), details };

@@ -1,0 +1,2 @@
+// Table types of the pii domain (merged into DB in ../schema.ts).
+export interface PiiTables {}

@@ -1,0 +1,43 @@
+export const complaintReportsZhCN = {
+  complaintReports: {
+    nav: { reports: '报表', analysis: '投诉月度分析' },
+    title: '投诉月度分析',
+    subtitle: '每月 1 日自动生成上月分析，5 日前报送',
+    month: '月份',
+    stored: '已于 {{time}} 生成，报送期限 {{due}}',
+    live: '本月尚未结束：以下为实时数据，未存档',
+    notStored: '该月尚未生成存档，以下为实时计算结果',
+    regenerate: '重新生成',
+    regenerated: '已重新生成',
+    export: '导出 Excel',
+    totals: { cases: '投诉总数', serious: '严重投诉', justified: '有效投诉', closed: '已结案', open: '未结案', payout: '赔付金额' },
+    sla: { title: '时限达标', firstReply: '12 小时答复达标率', resolution: '48 小时解决达标率', avgResolution: '平均解决时长', hours: '{{h}} 小时' },
+    satisfaction: { title: '回访满意度', satisfied: '满意', unsatisfied: '不满意', unreachable: '未接通', justifiedRate: '有效投诉满意率', target: '目标 {{target}}%', belowTarget: '未达到目标' },
+    by: { grade: '按等级', category: '按类别', channel: '按渠道', team: '按班组', responsible: '按责任人' },
+    rootCauses: { title: '原因分析（本月结案）', number: '工单号', category: '类别', rootCause: '根本原因', improvement: '改进措施', empty: '本月没有结案的投诉' },
+    none: '（未填）',
+    count: '件数',
+  },
+};
+
+export const complaintReportsEn: typeof complaintReportsZhCN = {
+  complaintReports: {
+    nav: { reports: 'Reports', analysis: 'Complaint analysis' },
+    title: 'Monthly complaint analysis',
+    subtitle: "Generated on the 1st for the previous month; due by the 5th",
+    month: 'Month',
+    stored: 'Generated {{time}}, due by {{due}}',
+    live: 'The month is still running: live figures, not stored',
+    notStored: 'Not stored yet: computed live',
+    regenerate: 'Regenerate',
+    regenerated: 'Regenerated',
+    export: 'Export Excel',
+    totals: { cases: 'Complaints', serious: 'Serious', justified: 'Justified', closed: 'Closed', open: 'Open', payout: 'Payouts' },
+    sla: { title: 'Time limits', firstReply: 'Reply within 12 h', resolution: 'Resolved within 48 h', avgResolution: 'Average resolution', hours: '{{h}} h' },
+    satisfaction: { title: 'Follow-up satisfaction', satisfied: 'Satisfied', unsatisfied: 'Unsatisfied', unreachable: 'Unreachable', justifiedRate: 'Justified complaints satisfied', target: 'Target {{target}}%', belowTarget: 'Below target' },
+    by: { grade: 'By grade', category: 'By category', channel: 'By channel', team: 'By team', responsible: 'By responsible person' },
+    rootCauses: { title: 'Root causes (closed this month)', number: 'Number', category: 'Category', rootCause: 'Root cause', improvement: 'Improvement', empty: 'No complaint was closed this month' },
+    none: '(not set)',
+    count: 'Count',
+  },
+};
