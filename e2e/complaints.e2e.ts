@@ -96,6 +96,26 @@ describe('complaints: a serious complaint from registration to closure', () => {
     await poll(() => stepTag(manager).textContent()).toBe('执行并答复');
     await manager.locator('[data-testid="complaint-field-replyText"]').fill('已电话告知客户赔偿方案，客户接受');
     await submitStep(manager, '回访');
+
+    // The follow-up call is not answered (无人接听): the clock stands while the customer cannot be reached (顺延).
+    const caseUrl = manager.url();
+    const ticketId = Number(new URL(caseUrl).pathname.split('/').pop());
+    await manager.goto(`${kefu.baseUrl}/tickets/${ticketId}`);
+    const card = manager.locator('[data-testid="sla-card"]');
+    await card.locator('[data-testid="sla-pause"]').click();
+    await manager.locator('[data-testid="sla-pause-reason"]').click();
+    await manager.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '客户无法联系' }).click();
+    await manager.locator('[data-testid="sla-pause-note"]').fill('回访电话两次无人接听');
+    await manager.locator('[data-testid="sla-pause-submit"]').click();
+    await poll(async () => (await manager.locator('[data-testid="sla-badge"]').first().textContent()) ?? '').toBe('暂停：客户无法联系');
+    await shot(manager, 'complaints-02b-paused');
+    await card.locator('[data-testid="sla-resume"]').click();
+    await manager.locator('[data-testid="sla-pause-note"]').fill('客户回电');
+    await manager.locator('[data-testid="sla-pause-submit"]').click();
+    await card.locator('[data-testid="sla-pause"]').waitFor();
+    await card.locator('[data-testid="sla-pauses"]').getByText('回访电话两次无人接听').waitFor();
+    await manager.goto(caseUrl);
+    await poll(() => stepTag(manager).textContent()).toBe('回访');
     await manager.locator('[data-testid="complaint-field-result"] label', { hasText: '满意' }).first().click();
     await submitStep(manager, '总结结案');
     // A missing root cause is refused (client rule first; the server names the field too).
@@ -139,5 +159,13 @@ describe('complaints: a serious complaint from registration to closure', () => {
     await poll(() => manager.locator('.ant-table-row', { hasText: '家政员打碎客户花瓶' }).count()).toBe(1);
     await poll(() => manager.locator('[data-testid="complaint-stats"]').textContent()).toMatch(/\d+\.\d%/);
     await shot(manager, 'complaints-04-list');
-  }, 240_000);
+
+    // The month's complaint analysis (live for the running month) counts it, serious and justified, with its root cause.
+    const month = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 7);
+    await manager.goto(`${kefu.baseUrl}/reports/complaints?month=${month}`);
+    await poll(() => manager.locator('.ant-table-row', { hasText: '家政员作业不规范' }).count()).toBe(1);
+    expect(await manager.locator('.ant-table-row', { hasText: '家政员作业不规范' }).textContent()).toContain('上岗前加强易碎物品培训');
+    await manager.locator('[data-testid="chart-grade"] canvas').waitFor();
+    await shot(manager, 'complaints-06-analysis');
+  }, 300_000);
 });

@@ -16,6 +16,8 @@ import { closeMailTransports, deliverNotice, notifySettingsFromEnv, SLA_NOTIFY_J
 export interface PeriodicTask {
   name: string;
   everyMs: number;
+  /** Not before this long after the process started (heavy work must not slow a start, a test or a benchmark). */
+  firstAfterMs?: number;
   run(ctx: { db: Kysely<DB>; at: Date }): Promise<unknown>;
 }
 
@@ -50,9 +52,11 @@ export function createBackgroundWork({ db, live, settings, pollMs = 1_000, worke
   let stopped = true;
 
   const lastRun = new Map<string, number>();
+  const startedAt = Date.now();
 
   async function runPeriodic() {
     for (const task of periodic) {
+      if (task.firstAfterMs !== undefined && Date.now() - startedAt < task.firstAfterMs) continue;
       const last = lastRun.get(task.name);
       if (last !== undefined && Date.now() - last < task.everyMs) continue;
       lastRun.set(task.name, Date.now());

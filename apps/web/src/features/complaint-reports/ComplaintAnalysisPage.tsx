@@ -4,6 +4,7 @@ import { DownloadOutlined, ReloadOutlined } from '@ant-design/icons';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router-dom';
 import type { Channel, ComplaintAnalysis, ComplaintCategory, ComplaintGrade, ComplaintReportBucket } from '@kefu/shared';
 import { useMe } from '../../app/auth/AuthContext';
 import { EChart, type EChartOption } from '../../ui/EChart';
@@ -28,7 +29,12 @@ export function ComplaintAnalysisPage() {
   const { message } = App.useApp();
   const me = useMe();
   const queryClient = useQueryClient();
-  const [month, setMonth] = useState<Dayjs>(() => dayjs().subtract(1, 'month').startOf('month'));
+  const [params] = useSearchParams();
+  // ?month=YYYY-MM opens that month (links from elsewhere); the default is the month the analysis is due for.
+  const [month, setMonth] = useState<Dayjs>(() => {
+    const asked = params.get('month') ?? '';
+    return /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? dayjs(`${asked}-01`) : dayjs().subtract(1, 'month').startOf('month');
+  });
   const key = month.format('YYYY-MM');
   const list = useQuery({ queryKey: ['complaint-reports'], queryFn: complaintReportsApi.list });
   const report = useQuery({ queryKey: ['complaint-reports', key], queryFn: () => complaintReportsApi.get(key) });
@@ -123,7 +129,7 @@ function AnalysisBody({ a, names }: { a: ComplaintAnalysis; names: Record<'grade
         <Col xs={24} lg={8}>
           <Card title={t('complaintReports.by.grade')} size="small">
             {a.byGrade.length === 0 ? <Empty /> : (
-              <EChart testId="chart-grade" option={{ tooltip: { trigger: 'item' }, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['40%', '70%'], data: a.byGrade.map((b) => ({ name: names.grade(b), value: b.count })) }] }} />
+              <EChart testId="chart-grade" option={{ tooltip: { trigger: 'item' }, legend: { bottom: 0 }, series: [{ type: 'pie', radius: ['40%', '70%'], label: { show: false }, data: a.byGrade.map((b) => ({ name: names.grade(b), value: b.count })) }] }} />
             )}
           </Card>
         </Col>
