@@ -3,29 +3,11 @@
 // monthly statistics show it all.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
-
-async function apiCall<T>(baseUrl: string, username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) });
-  const { token } = (await res.json()) as { token: string };
-  const r = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, apiCall, shot } from './harness.js';
 
 async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {
   await page.locator(`[data-testid="${selectTestId}"]`).click();
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
 }
 
 describe('callbacks: campaign, call list, one-time survey link, statistics', () => {

@@ -3,13 +3,7 @@
 // replies, follows up and closes; the penalty slip is signed by the staff member and by the general manager.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
-}
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot } from './harness.js';
 
 /** Opens an antd Select by its test id and picks the option with this label. */
 async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {

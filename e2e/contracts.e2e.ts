@@ -2,27 +2,9 @@
 // recorded in the UI (ID card in clear for her, masked for an agent), and a lending slip approved by the manager.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
-
-async function apiCall<T>(baseUrl: string, username: string, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: ADMIN_PASSWORD }) });
-  const { token } = (await res.json()) as { token: string };
-  const r = await fetch(`${baseUrl}/api/v1${path}`, {
-    method,
-    headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${await r.text()}`);
-  return (await r.json()) as T;
-}
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, apiCall, shot } from './harness.js';
 
 const shanghaiDay = (offsetDays: number) => new Date(Date.now() + 8 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
-}
 
 describe('archives: contracts, service staff, lending', () => {
   let kefu: KefuInstance;

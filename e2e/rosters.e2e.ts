@@ -2,7 +2,7 @@
 // leave request; the outgoing leader signs the handover log and the next leader countersigns it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot } from './harness.js';
 
 interface User { id: number; username: string; displayName: string; teamId: number | null; role: { key: string } }
 
@@ -26,14 +26,8 @@ async function pickOption(page: Page, selectTestId: string, label: string, searc
   await page.locator(`[data-testid="${selectTestId}"]`).click();
   if (search) await page.keyboard.type(search);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  // A dropdown that is still closing would take the next click.
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' }).catch(() => {});
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
+  // A dropdown that is still closing would take the next click: wait until none is on screen.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
 }
 
 describe('rosters: swaps, leave approval and the handover log', () => {

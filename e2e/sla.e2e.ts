@@ -2,7 +2,7 @@
 // detail page (客户无法联系), the policies admin page with a calendar error under its field, and the report.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot } from './harness.js';
 
 async function apiCall<T>(baseUrl: string, username: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -18,12 +18,6 @@ async function apiCall<T>(baseUrl: string, username: string, method: string, pat
   });
   if (!r.ok) throw new Error(`${method} ${path} → ${r.status} ${await r.text()}`);
   return (await r.json()) as T;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.waitForTimeout(300);
-  await screenshot(page, name);
 }
 
 interface SlaDetail {
