@@ -27,7 +27,7 @@ const STARTUP_TIMEOUT_MS = 90_000;
  * A data folder with the demo department already seeded (e2e/global-setup.ts makes it once per run): servers start
  * from a copy of it instead of seeding again, each still with a database of its own.
  */
-export const E2E_TEMPLATE_DIR = join(REPO_ROOT, 'test-results', 'e2e-template');
+export const E2E_TEMPLATE_DIR = process.env.KEFU_E2E_TEMPLATE_DIR ?? join(REPO_ROOT, 'test-results', 'e2e-template');
 export const E2E_TEMPLATE_READY = join(E2E_TEMPLATE_DIR, '.ready');
 const SEEDING_ENV = ['KEFU_DATA_DIR', 'DATABASE_URL', 'KEFU_SEED_DEMO', 'KEFU_ADMIN_PASSWORD'];
 

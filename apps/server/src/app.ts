@@ -39,6 +39,8 @@ import { rostersRoutes } from './modules/rosters/rosters.routes.js';
 import { schedulesRoutes } from './modules/schedules/schedules.routes.js';
 import { complaintReportsRoutes } from './modules/complaint-reports/complaint-reports.routes.js';
 import { calendarsRoutes } from './modules/calendars/calendars.routes.js';
+import { customerArchiveRoutes } from './modules/customer-archive/customer-archive.routes.js';
+import { customerImportRoutes } from './modules/customer-import/customer-import.routes.js';
 
 export interface BuildAppOptions {
   db: Kysely<DB>;
@@ -110,6 +112,8 @@ export async function buildApp({ db, config, logger = false, live = createLocalB
       await v1.register(schedulesRoutes, deps);
       await v1.register(complaintReportsRoutes, deps);
       await v1.register(calendarsRoutes, deps);
+      await v1.register(customerArchiveRoutes, deps);
+      await v1.register(customerImportRoutes, deps);
     },
     { prefix: '/api/v1' },
   );

@@ -21,3 +21,5 @@ export * from './rosters.schemas.js';
 export * from './schedules.schemas.js';
 export * from './complaint-reports.schemas.js';
 export * from './pbx.schemas.js';
+export * from './customer-archive.schemas.js';
+export * from './customer-import.schemas.js';

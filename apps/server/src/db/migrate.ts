@@ -14,6 +14,10 @@ import * as m0011Rosters from './migrations/0011_rosters.js';
 import * as m0012Schedules from './migrations/0012_schedules.js';
 import * as m0013ComplaintReports from './migrations/0013_complaint_reports.js';
 import * as m0014RolePermissions from './migrations/0014_role_permissions.js';
+import * as m0015CustomerArchive from './migrations/0015_customer_archive.js';
+import * as m0016CustomerImport from './migrations/0016_customer_import.js';
+import * as m0017CallRollups from './migrations/0017_call_rollups.js';
+import * as m0018ContactPii from './migrations/0018_contact_pii.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -30,6 +34,10 @@ const migrations: Record<string, Migration> = {
   '0012_schedules': m0012Schedules,
   '0013_complaint_reports': m0013ComplaintReports,
   '0014_role_permissions': m0014RolePermissions,
+  '0015_customer_archive': m0015CustomerArchive,
+  '0016_customer_import': m0016CustomerImport,
+  '0017_call_rollups': m0017CallRollups,
+  '0018_contact_pii': m0018ContactPii,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

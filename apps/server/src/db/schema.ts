@@ -8,6 +8,8 @@ import type { PiiTables } from './schema/pii.js';
 import type { RostersTables } from './schema/rosters.js';
 import type { SchedulesTables } from './schema/schedules.js';
 import type { ComplaintReportsTables } from './schema/complaint-reports.js';
+import type { CustomerImportTables } from './schema/customer-import.js';
+import type { CustomerArchiveTables } from './schema/customer-archive.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -455,7 +457,7 @@ export interface CallStatsAgentsTable extends CallStatsSums {
   agent_id: number;
 }
 
-export interface DB extends ComplaintsTables, CallbacksTables, GradingTables, ContractsTables, PiiTables, RostersTables, SchedulesTables, ComplaintReportsTables {
+export interface DB extends ComplaintsTables, CallbacksTables, GradingTables, ContractsTables, PiiTables, RostersTables, SchedulesTables, ComplaintReportsTables, CustomerArchiveTables, CustomerImportTables {
   tenants: TenantsTable;
   roles: RolesTable;
   teams: TeamsTable;

@@ -15,6 +15,8 @@ import { rostersRoutes } from '../features/rosters/rosters.routes';
 import { schedulesRoutes } from '../features/schedules/schedules.routes';
 import { complaintReportsRoutes } from '../features/complaint-reports/complaint-reports.routes';
 import { slaRoutes } from '../features/sla/sla.routes';
+import { customerArchiveRoutes } from '../features/customer-archive/customer-archive.routes';
+import { customerImportRoutes } from '../features/customer-import/customer-import.routes';
 
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
 const WorkspacePage = lazyPage(() => import('../features/workspace/WorkspacePage'), 'WorkspacePage');
@@ -76,6 +78,8 @@ export const router = createBrowserRouter([
       ...schedulesRoutes,
       ...complaintReportsRoutes,
       ...slaRoutes,
+      ...customerArchiveRoutes,
+      ...customerImportRoutes,
       { path: 'audit', element: page(<AuditPage />, ['audit.read']) },
       { path: 'account/tokens', element: page(<TokensPage />) },
       { path: '*', element: <NotFoundPage /> },

@@ -9,8 +9,10 @@ import { schedulesRules } from './schedules.rules.js';
 import { slaRules } from './sla.rules.js';
 import { complaintReportsRules } from './complaint-reports.rules.js';
 import { callsRules } from './calls.rules.js';
+import { customerArchiveRules } from './customer-archive.rules.js';
+import { customerImportRules } from './customer-import.rules.js';
 
-const all: RuleMessages[] = [complaintsRules, callbacksRules, gradingRules, contractsRules, piiRules, rostersRules, schedulesRules, slaRules, complaintReportsRules, callsRules];
+const all: RuleMessages[] = [complaintsRules, callbacksRules, gradingRules, contractsRules, piiRules, rostersRules, schedulesRules, slaRules, complaintReportsRules, callsRules, customerArchiveRules, customerImportRules];
 
 /** Every rule message, merged: RULE_VIOLATION errors look their text up here by params.rule. */
 export const RULE_MESSAGES: RuleMessages = {

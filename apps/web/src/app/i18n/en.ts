@@ -11,6 +11,8 @@ import { schedulesEn } from '../../features/schedules/schedules.i18n';
 import { complaintReportsEn } from '../../features/complaint-reports/complaint-reports.i18n';
 import { callsDialEn } from '../../features/calls/calls-dial.i18n';
 import { slaEn } from '../../features/sla/sla.i18n';
+import { customerArchiveEn } from '../../features/customer-archive/customer-archive.i18n';
+import { customerImportEn } from '../../features/customer-import/customer-import.i18n';
 
 export const en: typeof zhCN = {
   ...complaintsEn,
@@ -23,6 +25,8 @@ export const en: typeof zhCN = {
   ...complaintReportsEn,
   ...callsDialEn,
   ...slaEn,
+  ...customerArchiveEn,
+  ...customerImportEn,
 
   app: {
     name: 'Kefu Service Desk',

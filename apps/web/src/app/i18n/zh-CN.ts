@@ -12,6 +12,8 @@ import { schedulesZhCN } from '../../features/schedules/schedules.i18n';
 import { complaintReportsZhCN } from '../../features/complaint-reports/complaint-reports.i18n';
 import { callsDialZhCN } from '../../features/calls/calls-dial.i18n';
 import { slaZhCN } from '../../features/sla/sla.i18n';
+import { customerArchiveZhCN } from '../../features/customer-archive/customer-archive.i18n';
+import { customerImportZhCN } from '../../features/customer-import/customer-import.i18n';
 
 export const zhCN = {
   ...complaintsZhCN,
@@ -24,6 +26,8 @@ export const zhCN = {
   ...complaintReportsZhCN,
   ...callsDialZhCN,
   ...slaZhCN,
+  ...customerArchiveZhCN,
+  ...customerImportZhCN,
 
   app: {
     name: '客服工作台',

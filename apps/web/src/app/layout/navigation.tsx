@@ -18,6 +18,8 @@ import { piiNav } from '../../features/pii/pii.routes';
 import { rostersNav } from '../../features/rosters/rosters.routes';
 import { schedulesNav } from '../../features/schedules/schedules.routes';
 import { reportsNav } from '../../features/complaint-reports/complaint-reports.routes';
+import { customerArchiveNav } from '../../features/customer-archive/customer-archive.routes';
+import { customerImportNav } from '../../features/customer-import/customer-import.routes';
 
 export interface NavItem {
   path: string;
@@ -57,6 +59,8 @@ export const NAVIGATION: NavItem[] = [
   ...piiNav,
   ...rostersNav,
   ...schedulesNav,
+  ...customerArchiveNav,
+  ...customerImportNav,
   reportsNav,
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];

@@ -1,0 +1,4 @@
+import type { Kysely } from 'kysely';
+
+// customer-import: tables added by this capability (filled in by its implementation).
+export async function up(_db: Kysely<any>): Promise<void> {}

@@ -1,0 +1,3 @@
+// Table types of customer-import.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CustomerImportTables {}

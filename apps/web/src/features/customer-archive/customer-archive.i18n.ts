@@ -1,0 +1,7 @@
+export const customerArchiveZhCN = {
+  customerArchive: {},
+};
+
+export const customerArchiveEn: typeof customerArchiveZhCN = {
+  customerArchive: {},
+};

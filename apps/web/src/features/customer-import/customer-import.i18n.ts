@@ -1,0 +1,7 @@
+export const customerImportZhCN = {
+  customerImport: {},
+};
+
+export const customerImportEn: typeof customerImportZhCN = {
+  customerImport: {},
+};

@@ -1,0 +1,2 @@
+// Request/response schemas of customer-import.
+export {};
