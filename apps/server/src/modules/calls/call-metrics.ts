@@ -146,6 +146,6 @@ when the PBX reports no queue) to the answer, or to the abandon / hangup. Talk e
   current team. Per **interval15/30/60** and **day**: in the tenant's time zone; keys are local times.
 
 Speed: whole days that ended more than two hours ago are read from per-day rollups (built on first use, rebuilt
-after late events or imports), the rest of the period from the calls. Rollups hold the default \`threshold\` (15) and
-\`shortAbandon\` (5); other values, an agent or team filter with a 15/30/60-minute grouping, and a queue filter combined
-with agent or team scan the calls (slower over months).`;
+after late events or imports), the rest of the period from the calls. Rollups hold wait-time histograms, so any
+\`threshold\` and \`shortAbandon\` is answered from them with the same definitions; an agent or team filter with a
+15/30/60-minute grouping, and a queue filter combined with agent or team, scan the calls (slower over months).`;

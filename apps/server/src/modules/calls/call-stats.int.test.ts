@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import type { Actor } from '../../lib/actor.js';
@@ -87,6 +88,17 @@ beforeAll(async () => {
     // being talked now: answered (wait 8) but no handle time yet
     { id: 'c13', direction: 'in', queue: 'service', agent: a1, start: '11:30:00', queued: '11:30:00', answered: '11:30:08' },
   ];
+  // The 19th: answered and abandoned calls waiting exactly 0 … 61 s, for custom thresholds and short-abandon limits
+  // read from the rollups' histograms (calls exactly at a threshold second count as within it).
+  const waits19 = [0, 1, 4, 5, 5, 6, 14, 15, 15, 16, 20, 20, 21, 30, 45, 59, 60, 61, 75];
+  waits19.forEach((wait, i) => {
+    const start = `${String(8 + (i % 10)).padStart(2, '0')}:${String((i * 7) % 60).padStart(2, '0')}:00`;
+    // Shanghai has no daylight saving: a local time plus seconds is the UTC time plus eight hours.
+    const hms = (s: number) => new Date(t(start, '2026-11-19').getTime() + 8 * 3_600_000 + s * 1000).toISOString().slice(11, 19);
+    const queue = i % 3 === 0 ? 'sales' : 'service';
+    calls.push({ id: `h-a${i}`, day: '2026-11-19', direction: 'in', queue, agent: i % 2 ? a1 : a2, start, queued: start, answered: hms(wait), ended: hms(wait + 60), cause: 'normalClearing' });
+    calls.push({ id: `h-x${i}`, day: '2026-11-19', direction: 'in', queue, start: hms(30), queued: hms(30), ended: hms(30 + wait), cause: 'cancel' });
+  });
   for (const c of calls) await insertCall(c);
   // Ready time: A1 08:00–12:00 (14,400 s), A2 09:00–11:00 (7,200 s), then on a break (not staffed).
   await database.db.insertInto('agent_state_log').values([
@@ -203,6 +215,40 @@ describe('rollups of closed days', () => {
     }
     const built = await database.db.selectFrom('call_stats_days').select('day').where('tenant_id', '=', TEST_TENANT_ID).execute();
     expect(built.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('answer any threshold and short-abandon limit from their histograms exactly as a scan, calls at the limit included', async () => {
+    const shapes: Array<Partial<CallStatsQuery>> = [
+      {}, { groupBy: 'interval15' }, { groupBy: 'interval60' }, { groupBy: 'day' }, { groupBy: 'queue' }, { groupBy: 'agent' }, { groupBy: 'team' },
+      { queue: 'service' }, { agent: a1.userId }, { team: t1, groupBy: 'day' },
+      { from: '2026-11-19T12:00:00+08:00', to: '2026-11-21T10:00:00+08:00', groupBy: 'interval60' },
+    ];
+    const limits: Array<Pick<CallStatsQuery, 'threshold' | 'shortAbandon'>> = [
+      { threshold: 1, shortAbandon: 5 }, { threshold: 14, shortAbandon: 5 }, { threshold: 16, shortAbandon: 5 }, { threshold: 20, shortAbandon: 5 },
+      { threshold: 21, shortAbandon: 0 }, { threshold: 30, shortAbandon: 1 }, { threshold: 60, shortAbandon: 6 }, { threshold: 600, shortAbandon: 60 },
+      { threshold: 3600, shortAbandon: 4 }, { threshold: 15, shortAbandon: 20 },
+    ];
+    for (const shape of shapes) {
+      for (const limit of limits) {
+        const q = query({ ...shape, ...limit });
+        const scanned = await getCallStats({ db: database.db, actor: leaderActor, query: q, useRollups: false });
+        const rolled = await getCallStats({ db: database.db, actor: leaderActor, query: q });
+        expect({ shape, limit, stats: rolled }).toEqual({ shape, limit, stats: scanned });
+      }
+    }
+    // The calls exactly at 20 s count as within a 20 s threshold, those at 21 s do not.
+    const day19 = { from: '2026-11-19T00:00:00+08:00', to: '2026-11-20T00:00:00+08:00' };
+    const at20 = await getCallStats({ db: database.db, actor: leaderActor, query: query({ ...day19, threshold: 20 }) });
+    const at19 = await getCallStats({ db: database.db, actor: leaderActor, query: query({ ...day19, threshold: 19 }) });
+    expect(at20.totals.answered).toBe(19);
+    expect(at20.totals.answeredWithinThreshold).toBe(12);
+    expect(at19.totals.answeredWithinThreshold).toBe(10);
+    // Abandons: waits 0, 1, 4 are short under the default 5 s; with 6 s the two at 5 s are too.
+    expect(at20.totals.shortAbandoned).toBe(3);
+    const short6 = await getCallStats({ db: database.db, actor: leaderActor, query: query({ ...day19, shortAbandon: 6 }) });
+    expect(short6.totals).toMatchObject({ shortAbandoned: 5, abandoned: 14, longestWait: 75 });
+    const built = await sql<{ day: string }>`select to_char(day, 'YYYY-MM-DD') as day from call_stats_days where tenant_id = ${TEST_TENANT_ID}`.execute(database.db);
+    expect(built.rows.map((d) => d.day)).toContain('2026-11-19');
   });
 
   it('are rebuilt after a late event for a call of a built day', async () => {

@@ -2,6 +2,7 @@ import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { CallStatsGroup } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import type { ClassRow } from './call-metrics.js';
+import { resplitClassRows, type HistogramClassRow } from './call-stats.histogram.js';
 
 export interface StatsFilter {
   tenantId: number;
@@ -49,7 +50,7 @@ function keyText(f: StatsFilter, column: RawBuilder<unknown>): RawBuilder<string
 const ABANDONED = sql.raw(`('abandoned_queue', 'abandoned_ringing')`);
 
 /** What a call counts as (see ClassRow in call-metrics), for a threshold and a short-abandon limit. */
-function classOf(thresholdSeconds: number, shortAbandonSeconds: number): RawBuilder<number> {
+export function classOf(thresholdSeconds: number, shortAbandonSeconds: number): RawBuilder<number> {
   return sql<number>`case
     when c.direction = 'out' then (case when c.result = 'answered' then 1 else 2 end)
     when c.direction is null then 0
@@ -59,7 +60,7 @@ function classOf(thresholdSeconds: number, shortAbandonSeconds: number): RawBuil
 }
 
 /** The sums of a group of calls, as ClassRow has them. */
-const SUMS = sql`count(*)::int as n,
+export const SUMS = sql`count(*)::int as n,
   count(c.talk_seconds)::int as talked,
   coalesce(sum(c.wait_seconds), 0)::float8 as wait_sum,
   max(c.wait_seconds) as wait_max,
@@ -68,7 +69,18 @@ const SUMS = sql`count(*)::int as n,
   coalesce(sum(c.acw_seconds) filter (where c.talk_seconds is not null), 0)::float8 as acw_sum,
   coalesce(sum(c.talk_seconds + coalesce(c.hold_seconds, 0) + coalesce(c.acw_seconds, 0)) filter (where c.agent_id is not null), 0)::float8 as busy_sum`;
 
-const CALL_FILTER = sql`c.result not in ('ongoing', 'blocked')`;
+export const CALL_FILTER = sql`c.result not in ('ongoing', 'blocked')`;
+
+/** The columns of a rollup row after its key (call_stats_intervals, call_stats_agents). */
+const ROLLUP_COLUMNS = sql.raw('n, talked, wait_sum, wait_max, talk_sum, hold_sum, acw_sum, busy_sum, wait_values, wait_cum');
+/** The wait a call adds to its row's histogram: answered and abandoned inbound calls (classes 3–6) only. */
+const HISTOGRAM_WAIT = sql`case when k.class between 3 and 6 then c.wait_seconds end`;
+/**
+ * From rows per (group, class, wait) with the running count `cum` to one row per (group, class): the sums, and the
+ * histogram as the distinct waits ascending with the number of calls waiting at most that long.
+ */
+const HISTOGRAM_SUMS = sql`sum(h.n), sum(h.talked), sum(h.wait_sum), max(h.wait_max), sum(h.talk_sum), sum(h.hold_sum), sum(h.acw_sum), sum(h.busy_sum),
+  array_agg(h.w order by h.w) filter (where h.w is not null), array_agg(h.cum::int order by h.w) filter (where h.w is not null)`;
 
 /**
  * One pass over the calls of a range (index calls_started, or calls_queue / calls_agent with those filters),
@@ -142,30 +154,52 @@ export async function aggregateStaffedSeconds(db: Kysely<DB>, f: StatsFilter, no
 
 export type RollupSource = 'intervals' | 'agents';
 
-/** The same ClassRows as aggregateCallClasses, read from the rollups of built (closed) days. */
-export async function rollupClassRows(db: Kysely<DB>, f: StatsFilter, source: RollupSource, days: string[]): Promise<ClassRow[]> {
+/** The threshold and short-abandon limit the rollups' classes were built with. */
+export interface RollupLimits {
+  thresholdSeconds: number;
+  shortAbandonSeconds: number;
+}
+
+/**
+ * The same ClassRows as aggregateCallClasses, read from the rollups of built (closed) days. With the limits the
+ * rollups were built with, their classes are the answer; with others, each row also counts from its histogram the
+ * calls within the threshold (answered, wait ≤ threshold) and the short abandons (wait < shortAbandon), and
+ * resplitClassRows moves the calls between classes 3/4 and 5/6 accordingly.
+ */
+export async function rollupClassRows(db: Kysely<DB>, f: StatsFilter, source: RollupSource, days: string[], builtWith: RollupLimits): Promise<ClassRow[]> {
+  const custom = f.thresholdSeconds !== builtWith.thresholdSeconds || f.shortAbandonSeconds !== builtWith.shortAbandonSeconds;
+  const atMost = (seconds: number) => sql`coalesce(r.wait_cum[width_bucket(${seconds}::int, r.wait_values)], 0)`;
   const sums = sql`sum(r.n)::int as n, sum(r.talked)::int as talked, sum(r.wait_sum)::float8 as wait_sum, max(r.wait_max) as wait_max,
-    sum(r.talk_sum)::float8 as talk_sum, sum(r.hold_sum)::float8 as hold_sum, sum(r.acw_sum)::float8 as acw_sum, sum(r.busy_sum)::float8 as busy_sum`;
+    sum(r.talk_sum)::float8 as talk_sum, sum(r.hold_sum)::float8 as hold_sum, sum(r.acw_sum)::float8 as acw_sum, sum(r.busy_sum)::float8 as busy_sum
+    ${custom ? sql`, coalesce(sum(${atMost(f.thresholdSeconds)}) filter (where r.class in (3, 4)), 0)::int as within_threshold,
+      coalesce(sum(${atMost(f.shortAbandonSeconds - 1)}) filter (where r.class in (5, 6)), 0)::int as short_abandons` : sql``}`;
+  const columns = sql`g.class, g.n, g.talked, g.wait_sum, g.wait_max, g.talk_sum, g.hold_sum, g.acw_sum, g.busy_sum${custom ? sql`, g.within_threshold, g.short_abandons` : sql``}`;
+  let rows: HistogramClassRow[];
   if (source === 'intervals') {
     const key = !f.groupBy ? sql`0` : f.groupBy === 'queue' ? sql`r.queue` : f.groupBy === 'day' ? sql`r.day`
       : f.groupBy === 'interval15' ? sql`r.bucket` : sql`date_bin(${STEP[f.groupBy]!}::interval, r.bucket, ${f.origin}::timestamptz)`;
-    return (await sql<ClassRow>`
-      select ${keyText(f, key)} as key, r.class, ${sums}
-      from call_stats_intervals r
-      where r.tenant_id = ${f.tenantId} and r.day = any(${days}::date[]) ${f.queue !== undefined ? sql`and r.queue = ${f.queue}` : sql``}
-      group by 1, 2`.execute(db)).rows;
+    rows = (await sql<HistogramClassRow>`
+      select ${keyText(f, sql`g.k`)} as key, ${columns} from (
+        select ${key} as k, r.class, ${sums}
+        from call_stats_intervals r
+        where r.tenant_id = ${f.tenantId} and r.day = any(${days}::date[]) ${f.queue !== undefined ? sql`and r.queue = ${f.queue}` : sql``}
+        group by 1, 2) g`.execute(db)).rows;
+  } else {
+    const needsUsers = f.groupBy === 'team' || f.teamId !== undefined;
+    const key = !f.groupBy ? sql`0` : f.groupBy === 'agent' ? sql`r.agent_id` : f.groupBy === 'team' ? sql`u.team_id` : sql`r.day`;
+    rows = (await sql<HistogramClassRow>`
+      select ${keyText(f, sql`g.k`)} as key, ${columns} from (
+      select ${key} as k, r.class, ${sums}
+      from call_stats_agents r
+      ${needsUsers ? sql`join users u on u.tenant_id = r.tenant_id and u.id = r.agent_id` : sql``}
+      where r.tenant_id = ${f.tenantId} and r.day = any(${days}::date[])
+        ${f.agentId !== undefined ? sql`and r.agent_id = ${f.agentId}` : sql``}
+        ${f.teamId !== undefined ? sql`and u.team_id = ${f.teamId}` : sql``}
+        ${f.groupBy === 'team' ? sql`and u.team_id is not null` : sql``}
+      group by 1, 2) g`.execute(db)).rows;
   }
-  const needsUsers = f.groupBy === 'team' || f.teamId !== undefined;
-  const key = !f.groupBy ? sql`0` : f.groupBy === 'agent' ? sql`r.agent_id` : f.groupBy === 'team' ? sql`u.team_id` : sql`r.day`;
-  return (await sql<ClassRow>`
-    select ${keyText(f, key)} as key, r.class, ${sums}
-    from call_stats_agents r
-    ${needsUsers ? sql`join users u on u.tenant_id = r.tenant_id and u.id = r.agent_id` : sql``}
-    where r.tenant_id = ${f.tenantId} and r.day = any(${days}::date[])
-      ${f.agentId !== undefined ? sql`and r.agent_id = ${f.agentId}` : sql``}
-      ${f.teamId !== undefined ? sql`and u.team_id = ${f.teamId}` : sql``}
-      ${f.groupBy === 'team' ? sql`and u.team_id is not null` : sql``}
-    group by 1, 2`.execute(db)).rows;
+  // Each group's key is formatted once, after the sums (not per rollup row).
+  return custom ? resplitClassRows(rows, f.shortAbandonSeconds) : rows;
 }
 
 export interface LocalDay {
@@ -192,6 +226,8 @@ export async function buildStatsDays(db: Kysely<DB>, f: Pick<StatsFilter, 'tenan
   if (days.length === 0) return;
   await db.transaction().execute(async (trx) => {
     await sql`select pg_advisory_xact_lock(${ROLLUP_LOCK}, ${f.tenantId})`.execute(trx);
+    // The histograms group a day's calls by wait second too (about one group per two calls) and sort them: in memory.
+    await sql`set local work_mem = '128MB'`.execute(trx);
     const built = await builtStatsDays(trx, f.tenantId, days.map((d) => d.day));
     const missing = days.filter((d) => !built.has(d.day));
     const runs: LocalDay[][] = [];
@@ -206,18 +242,34 @@ export async function buildStatsDays(db: Kysely<DB>, f: Pick<StatsFilter, 'tenan
       const from = run[0]!.startsAt;
       const to = run.at(-1)!.endsAt;
       const day = sql`(c.started_at at time zone ${f.timezone})::date`;
+      const where = sql`c.tenant_id = ${f.tenantId} and c.started_at >= ${from} and c.started_at < ${to} and ${CALL_FILTER}`;
       await sql`delete from call_stats_intervals where tenant_id = ${f.tenantId} and day = any(${names}::date[])`.execute(trx);
       await sql`delete from call_stats_agents where tenant_id = ${f.tenantId} and day = any(${names}::date[])`.execute(trx);
       await sql`
-        insert into call_stats_intervals (tenant_id, day, bucket, queue, class, n, talked, wait_sum, wait_max, talk_sum, hold_sum, acw_sum, busy_sum)
-        select ${f.tenantId}, ${day}, date_bin('15 minutes', c.started_at, ${f.origin}::timestamptz), coalesce(c.queue, ''), ${cls}, ${SUMS}
-        from calls c where c.tenant_id = ${f.tenantId} and c.started_at >= ${from} and c.started_at < ${to} and ${CALL_FILTER}
-        group by 2, 3, 4, 5`.execute(trx);
+        insert into call_stats_intervals (tenant_id, day, bucket, queue, class, ${ROLLUP_COLUMNS})
+        select ${f.tenantId}, h.day, h.bucket, h.queue, h.class, ${HISTOGRAM_SUMS}
+        from (
+          select g.*, sum(g.n) over (partition by g.day, g.bucket, g.queue, g.class order by g.w) as cum
+          from (
+            select ${day} as day, date_bin('15 minutes', c.started_at, ${f.origin}::timestamptz) as bucket, coalesce(c.queue, '') as queue, k.class,
+              ${HISTOGRAM_WAIT} as w, ${SUMS}
+            from calls c cross join lateral (select ${cls} as class) k where ${where}
+            group by 1, 2, 3, 4, 5
+          ) g
+        ) h
+        group by h.day, h.bucket, h.queue, h.class`.execute(trx);
       await sql`
-        insert into call_stats_agents (tenant_id, day, agent_id, class, n, talked, wait_sum, wait_max, talk_sum, hold_sum, acw_sum, busy_sum)
-        select ${f.tenantId}, ${day}, c.agent_id, ${cls}, ${SUMS}
-        from calls c where c.tenant_id = ${f.tenantId} and c.started_at >= ${from} and c.started_at < ${to} and ${CALL_FILTER} and c.agent_id is not null
-        group by 2, 3, 4`.execute(trx);
+        insert into call_stats_agents (tenant_id, day, agent_id, class, ${ROLLUP_COLUMNS})
+        select ${f.tenantId}, h.day, h.agent_id, h.class, ${HISTOGRAM_SUMS}
+        from (
+          select g.*, sum(g.n) over (partition by g.day, g.agent_id, g.class order by g.w) as cum
+          from (
+            select ${day} as day, c.agent_id, k.class, ${HISTOGRAM_WAIT} as w, ${SUMS}
+            from calls c cross join lateral (select ${cls} as class) k where ${where} and c.agent_id is not null
+            group by 1, 2, 3, 4
+          ) g
+        ) h
+        group by h.day, h.agent_id, h.class`.execute(trx);
       await sql`
         insert into call_stats_days (tenant_id, day, starts_at, ends_at)
         select ${f.tenantId}, d.day::date, d.starts_at, d.ends_at

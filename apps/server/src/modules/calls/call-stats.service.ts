@@ -15,9 +15,11 @@ const DAY_MS = 86_400_000;
 /** A day's rollup is built once the day has been over this long (calls still running at midnight have ended). */
 const CLOSED_AFTER_MS = 2 * 3_600_000;
 
-/** The rollup a query can be answered from, if any (see the rollup tables in migration 0004). */
-export function rollupFor(f: Pick<StatsFilter, 'groupBy' | 'queue' | 'agentId' | 'teamId' | 'thresholdSeconds' | 'shortAbandonSeconds'>): RollupSource | null {
-  if (f.thresholdSeconds !== CALL_STATS_DEFAULTS.thresholdSeconds || f.shortAbandonSeconds !== CALL_STATS_DEFAULTS.shortAbandonSeconds) return null;
+/**
+ * The rollup a query can be answered from, if any (see the rollup tables in migrations 0004 and 0017). Any threshold
+ * and short-abandon limit: the rollups hold wait-time histograms.
+ */
+export function rollupFor(f: Pick<StatsFilter, 'groupBy' | 'queue' | 'agentId' | 'teamId'>): RollupSource | null {
   const byAgent = f.agentId !== undefined || f.teamId !== undefined;
   if (f.groupBy === 'agent' || f.groupBy === 'team') return f.queue === undefined ? 'agents' : null;
   if (byAgent) return f.queue === undefined && (!f.groupBy || f.groupBy === 'day') ? 'agents' : null;
@@ -86,7 +88,7 @@ async function callClassRows(db: Kysely<DB>, f: StatsFilter, source: RollupSourc
   const plan = planPeriod(f.from, f.to, f.timezone, at);
   if (plan.days.length > 0) await buildStatsDays(db, f, plan.days, CALL_STATS_DEFAULTS);
   const parts = await Promise.all([
-    ...(plan.days.length ? [rollupClassRows(db, f, source, plan.days.map((d) => d.day))] : []),
+    ...(plan.days.length ? [rollupClassRows(db, f, source, plan.days.map((d) => d.day), CALL_STATS_DEFAULTS)] : []),
     ...plan.raw.map((range) => aggregateCallClasses(db, f, range)),
   ]);
   return parts.flat();

@@ -7,6 +7,7 @@ import { adminActor, createUserActor } from '../../testing/factories.js';
 import { createTestApp, loginAs } from '../../testing/test-app.js';
 import { createTestDatabase, TEST_TENANT_ID } from '../../testing/test-db.js';
 import { insertCustomer } from '../customers/customers.service.js';
+import { currentPhoneIndex, decryptOrNull } from '../pii/pii-fields.js';
 import { updateCtiSettings } from './cti-settings.js';
 
 // The CTI endpoint driven as a PBX drives it: Zammad's payloads (JSON and form data) and Kefu's extensions.
@@ -81,7 +82,9 @@ describe('Zammad generic CTI compatibility', () => {
     expectOk(await postJson({ event: 'answer', from: '493023125741', to: '492214710334', direction: 'in', callId, user: 'Emma Taylor', answeringNumber: 'emma@chrispresso.com' }));
     expectOk(await postJson({ event: 'hangup', from: '493023125741', to: '492214710334', direction: 'in', callId, user: 'Emma Taylor', answeringNumber: 'emma@chrispresso.com', cause: 'normalClearing' }));
     const row = await callRow(callId);
-    expect(row).toMatchObject({ direction: 'in', from_number: '493023125741', to_number: '492214710334', hangup_cause: 'normalClearing', result: 'answered', last_event: 'hangup' });
+    // The caller's number is stored encrypted (masked copy + ciphertext); the center's own number stays readable.
+    expect(row).toMatchObject({ direction: 'in', from_number: '493****5741', to_number: '492214710334', to_number_enc: null, hangup_cause: 'normalClearing', result: 'answered', last_event: 'hangup' });
+    expect(decryptOrNull(row.from_number_enc)).toBe('493023125741');
     expect(await eventCount(callId)).toBe(3);
   });
 
@@ -89,7 +92,8 @@ describe('Zammad generic CTI compatibility', () => {
     const callId = nextCallId();
     expectOk(await postForm(`event=newCall&from=02214710334&to=03023125771&direction=in&callId=${callId}&user%5B%5D=${agent.username}&user%5B%5D=8002&queue=`));
     const row = await callRow(callId);
-    expect(row).toMatchObject({ direction: 'in', from_number: '02214710334', queue: null, result: 'ongoing' });
+    expect(row).toMatchObject({ direction: 'in', from_number: '022****0334', queue: null, result: 'ongoing' });
+    expect(decryptOrNull(row.from_number_enc)).toBe('02214710334');
     const [event] = await database.db.selectFrom('call_events').select('data').where('call_id', '=', callId).execute();
     expect(event!.data).toMatchObject({ user: [agent.username, '8002'] });
   });
@@ -101,7 +105,10 @@ describe('Zammad generic CTI compatibility', () => {
     const request = new Request('http://kefu.invalid/', { method: 'POST', body: form });
     const response = await app.inject({ method: 'POST', url: url(), headers: { 'content-type': request.headers.get('content-type')! }, payload: Buffer.from(await request.arrayBuffer()) });
     expectOk(response);
-    expect(await callRow(callId)).toMatchObject({ direction: 'out', to_number: '491711234567890' });
+    // Outbound: the callee is the external party (encrypted), the caller ID is the center's.
+    const row = await callRow(callId);
+    expect(row).toMatchObject({ direction: 'out', from_number: '493055571600', from_number_enc: null, to_number: '491****7890' });
+    expect(decryptOrNull(row.to_number_enc)).toBe('491711234567890');
   });
 
   it('rejects a blocked caller (any number format) with Zammad\u2019s answer and records the call as blocked', async () => {
@@ -159,7 +166,7 @@ describe('call records from events', () => {
     expectOk(await postJson({ ...base, event: 'hangup', cause: 'normalClearing', recordingUrl: 'https://pbx.example.com/rec/1.wav', at: at(185) }));
     const row = await callRow(callId);
     expect(row).toMatchObject({
-      result: 'answered', queue: '售后', agent_id: agent.userId, customer_id: customerId, caller_normalized: '13812345678', answering_number: '8001',
+      result: 'answered', queue: '售后', agent_id: agent.userId, customer_id: customerId, caller_normalized: null, caller_bidx: currentPhoneIndex('13812345678'), answering_number: '8001',
       ring_seconds: 5, queue_seconds: 20, wait_seconds: 20, hold_seconds: 40, talk_seconds: 120, acw_seconds: null,
       recording_url: 'https://pbx.example.com/rec/1.wav', last_event: 'hangup',
     });
@@ -259,7 +266,8 @@ describe('live events', () => {
 
     expectOk(await postJson({ event: 'answer', direction: 'in', callId, from: '+86 138 1234 5678', to: '4001234567', answeringNumber: '8001' }));
     const answered = await waitFor(ofCall('call.answered'));
-    expect(answered.userIds).toEqual([agent.userId]);
+    // Every agent rung hears of the answer (a colleague's pop closes), though the answer names only the one who took it.
+    expect(answered.userIds!.sort()).toEqual([agent.userId, otherAgent.userId].sort());
     expect(answered.payload).toMatchObject({ callId, agentId: agent.userId, customer: { id: customerId } });
     expectOk(await postJson({ event: 'hangup', direction: 'in', callId, from: '+86 138 1234 5678', to: '4001234567', cause: 'normalClearing' }));
     const ended = await waitFor(ofCall('call.ended'));

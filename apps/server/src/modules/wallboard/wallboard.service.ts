@@ -6,8 +6,9 @@ import { AppError } from '../../lib/app-error.js';
 import { now } from '../../lib/clock.js';
 import { listAgentStates } from '../calls/agent-states.service.js';
 import { getCallStats } from '../calls/call-stats.service.js';
+import { windowMetrics } from './wallboard-windows.js';
 
-const WINDOWS_MINUTES = [15, 30, 60] as const;
+export const WINDOWS_MINUTES = [15, 30, 60] as const;
 // Seed 000's targets: connect rate ≥ 90 %, 90 % answered within 15 s.
 const TARGETS = { serviceLevel: CALL_STATS_DEFAULTS.targetServiceLevel, thresholdSeconds: CALL_STATS_DEFAULTS.thresholdSeconds, connectRate: 0.9 };
 
@@ -39,20 +40,26 @@ export async function getWallboard({ db, actor }: { db: Kysely<DB>; actor: Actor
   return computing;
 }
 
+/** The windows as GET /calls/stats computes them (a scan of the last hour's calls); the definition the rollups keep. */
+export function scannedWindows(db: Kysely<DB>, actor: Actor, at: Date) {
+  return Promise.all(
+    WINDOWS_MINUTES.map(async (minutes) => {
+      const stats = await getCallStats({
+        db,
+        actor,
+        query: { from: new Date(at.getTime() - minutes * 60_000).toISOString(), to: at.toISOString(), threshold: TARGETS.thresholdSeconds, shortAbandon: CALL_STATS_DEFAULTS.shortAbandonSeconds },
+      });
+      return { minutes, metrics: stats.totals };
+    }),
+  );
+}
+
 async function computeWallboard(db: Kysely<DB>, actor: Actor): Promise<Wallboard> {
   const at = now();
   const [queue, windows, agents] = await Promise.all([
     waitingCalls(db, actor.tenantId, at),
-    Promise.all(
-      WINDOWS_MINUTES.map(async (minutes) => {
-        const stats = await getCallStats({
-          db,
-          actor,
-          query: { from: new Date(at.getTime() - minutes * 60_000).toISOString(), to: at.toISOString(), threshold: TARGETS.thresholdSeconds, shortAbandon: CALL_STATS_DEFAULTS.shortAbandonSeconds },
-        });
-        return { minutes, metrics: stats.totals };
-      }),
-    ),
+    // Everyone who may see all calls reads the per-minute rollups; anyone else gets the statistics of what they may see.
+    can(actor, 'calls.read_all') ? windowMetrics(db, actor.tenantId, at, WINDOWS_MINUTES) : scannedWindows(db, actor, at),
     listAgentStates({ db, actor }),
   ]);
   const agentCounts = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
