@@ -112,7 +112,7 @@ export const callSchema = z.object({
   /** The PBX's callId. */
   callId: z.string(),
   direction: z.enum(CALL_DIRECTIONS).nullable(),
-  /** The external party's number is masked unless the caller holds customers.reveal_pii. */
+  /** The external party's number is always masked (encrypted at rest); POST /calls/:id/reveal-numbers shows it (customers.reveal_pii, audited). */
   from: z.string().nullable(),
   to: z.string().nullable(),
   queue: z.string().nullable(),

@@ -10,6 +10,7 @@ import type { SchedulesTables } from './schema/schedules.js';
 import type { ComplaintReportsTables } from './schema/complaint-reports.js';
 import type { CustomerImportTables } from './schema/customer-import.js';
 import type { CustomerArchiveTables } from './schema/customer-archive.js';
+import type { CallRollupsTables } from './schema/call-rollups.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 /** A timestamp with a database default. */
@@ -138,6 +139,9 @@ export interface CustomersTable {
   created_at: CreatedAt;
   updated_at: TimestampDefault;
   version: Generated<number>;
+  /** Set when this record was merged into another (customer-archive); it is then left out of lists and lookups. */
+  merged_into_id: number | null;
+  merged_at: Timestamp | null;
 }
 
 export interface CustomerPhonesTable {
@@ -180,8 +184,12 @@ export interface TicketsTable {
   channel: string;
   customer_id: number | null;
   contact_name: string | null;
+  /** Masked display copy (138****5678); the number itself is in contact_phone_enc. */
   contact_phone: string | null;
+  /** Plaintext of rows from before migration 0018, cleared by the backfill. */
   contact_phone_normalized: string | null;
+  contact_phone_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_phone_bidx: ColumnType<string | null, string | null | undefined, string | null>;
   event_time: Timestamp | null;
   event_place: string | null;
   event_person: string | null;
@@ -272,9 +280,14 @@ export interface CallsTable {
   id: Generated<number>;
   call_id: string;
   direction: string | null;
+  /** The external party's column holds the masked copy, its number in <col>_enc (migration 0018). */
   from_number: string | null;
   to_number: string | null;
-  caller_normalized: string | null;
+  /** Plaintext of rows from before migration 0018, cleared by the backfill; caller_bidx replaces it. */
+  caller_normalized: ColumnType<string | null, string | null | undefined, string | null>;
+  from_number_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  to_number_enc: ColumnType<string | null, string | null | undefined, string | null>;
+  caller_bidx: ColumnType<string | null, string | null | undefined, string | null>;
   queue: string | null;
   answering_number: string | null;
   agent_id: number | null;
@@ -457,7 +470,7 @@ export interface CallStatsAgentsTable extends CallStatsSums {
   agent_id: number;
 }
 
-export interface DB extends ComplaintsTables, CallbacksTables, GradingTables, ContractsTables, PiiTables, RostersTables, SchedulesTables, ComplaintReportsTables, CustomerArchiveTables, CustomerImportTables {
+export interface DB extends ComplaintsTables, CallbacksTables, GradingTables, ContractsTables, PiiTables, RostersTables, SchedulesTables, ComplaintReportsTables, CustomerArchiveTables, CustomerImportTables, CallRollupsTables {
   tenants: TenantsTable;
   roles: RolesTable;
   teams: TeamsTable;

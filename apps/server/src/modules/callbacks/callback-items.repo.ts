@@ -50,7 +50,8 @@ export function itemViews(db: Kysely<DB>, tenantId: number) {
       'c.name as customer_name', 'c.grade as customer_grade',
       // The customer's first number (masked display copy + ciphertext, see migration 0010), else the order's contact.
       sql<string | null>`coalesce((select p.number from customer_phones p where p.tenant_id = i.tenant_id and p.customer_id = i.customer_id order by p.id limit 1), t.contact_phone)`.as('phone'),
-      sql<string | null>`(select p.phone_enc from customer_phones p where p.tenant_id = i.tenant_id and p.customer_id = i.customer_id order by p.id limit 1)`.as('phone_enc'),
+      // The order's contact number is encrypted too (migration 0018): its ciphertext when the customer has no number.
+      sql<string | null>`coalesce((select p.phone_enc from customer_phones p where p.tenant_id = i.tenant_id and p.customer_id = i.customer_id order by p.id limit 1), t.contact_phone_enc)`.as('phone_enc'),
       't.number as ticket_number', 't.subject as ticket_subject', 't.type_key as ticket_type',
       'u.display_name as assignee_name',
     ]);

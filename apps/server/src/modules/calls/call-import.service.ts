@@ -7,6 +7,7 @@ import { writeAudit } from '../audit/audit.service.js';
 import { pickAgent } from './agent-directory.js';
 import { invalidateStatsDays } from './call-stats.repo.js';
 import { decodeCsv, parseCsv, readImportRows, type ImportError, type ImportRow } from './call-import.js';
+import { encryptCallNumbers } from '../pii/call-numbers.js';
 import { normalizedPhoneKeys } from '../pii/pii-fields.js';
 import { externalNumber, normalizedOrNull } from './cti-events.js';
 
@@ -65,24 +66,32 @@ async function insertChunk(db: Kysely<DB>, tenantId: number, rows: ImportRow[], 
   const lastAt = (r: ImportRow) => r.endedAt ?? r.answeredAt ?? r.queuedAt ?? r.startedAt;
   // Customer phones are matched by their blind index (current and, during a key rotation, previous).
   const callerKeys = rows.map((r) => normalizedPhoneKeys(normalizedOrNull(externalNumber({ from: r.from ?? undefined, to: r.to ?? undefined }, r.direction))));
+  // The external party's number is stored encrypted (migration 0018), in the call and in the raw row kept as its event.
+  const numbers = rows.map((r) => encryptCallNumbers(r.direction, r.from, r.to));
+  const raw = rows.map((r, n) => {
+    const copy: Record<string, string | null> = { ...r.raw };
+    if (copy.from !== undefined) copy.from = numbers[n]!.from_number;
+    if (copy.to !== undefined) copy.to = numbers[n]!.to_number;
+    return JSON.stringify(copy);
+  });
   const result = await sql<{ call_id: string }>`
     with i as (
       select * from unnest(
-        ${col((r) => r.callId)}::text[], ${col((r) => r.direction)}::text[], ${col((r) => r.from)}::text[], ${col((r) => r.to)}::text[],
-        ${col((r) => normalizedOrNull(externalNumber({ from: r.from ?? undefined, to: r.to ?? undefined }, r.direction)))}::text[],
+        ${col((r) => r.callId)}::text[], ${col((r) => r.direction)}::text[], ${numbers.map((n) => n.from_number)}::text[], ${numbers.map((n) => n.to_number)}::text[],
+        ${numbers.map((n) => n.from_number_enc)}::text[], ${numbers.map((n) => n.to_number_enc)}::text[],
         ${col((r) => r.queue)}::text[], ${col((r) => (r.agent === null ? null : agents.get(r.agent) ?? null))}::bigint[],
         ${col((r) => iso(r.startedAt))}::timestamptz[], ${col((r) => iso(r.queuedAt))}::timestamptz[], ${col((r) => iso(r.answeredAt))}::timestamptz[],
         ${col((r) => iso(r.endedAt))}::timestamptz[], ${col(cause)}::text[], ${col((r) => r.holdSeconds)}::int[], ${col((r) => r.acwSeconds)}::int[],
-        ${col((r) => r.recordingUrl)}::text[], ${col(last)}::text[], ${col((r) => iso(lastAt(r)))}::timestamptz[], ${col((r) => JSON.stringify(r.raw))}::text[],
+        ${col((r) => r.recordingUrl)}::text[], ${col(last)}::text[], ${col((r) => iso(lastAt(r)))}::timestamptz[], ${raw}::text[],
         ${callerKeys.map((k) => k[0])}::text[], ${callerKeys.map((k) => k[1])}::text[]
-      ) as i(call_id, direction, from_number, to_number, caller_normalized, queue, agent_id, started_at, queued_at, answered_at, ended_at,
+      ) as i(call_id, direction, from_number, to_number, from_number_enc, to_number_enc, queue, agent_id, started_at, queued_at, answered_at, ended_at,
              hangup_cause, hold_seconds, acw_seconds, recording_url, last_event, last_event_at, raw, caller_bidx, caller_bidx_prev)
     ),
     ins as (
-      insert into calls (tenant_id, call_id, direction, from_number, to_number, caller_normalized, queue, agent_id, customer_id,
+      insert into calls (tenant_id, call_id, direction, from_number, to_number, from_number_enc, to_number_enc, caller_bidx, queue, agent_id, customer_id,
         started_at, queued_at, answered_at, ended_at, hangup_cause, hold_sum, hold_count, unhold_sum, unhold_count,
         recording_url, acw_ended_at, last_event, last_event_at)
-      select ${tenantId}, i.call_id, i.direction, i.from_number, i.to_number, i.caller_normalized, i.queue, i.agent_id,
+      select ${tenantId}, i.call_id, i.direction, i.from_number, i.to_number, i.from_number_enc, i.to_number_enc, i.caller_bidx, i.queue, i.agent_id,
         (select p.customer_id from customer_phones p where p.tenant_id = ${tenantId} and p.phone_bidx in (i.caller_bidx, i.caller_bidx_prev) order by p.customer_id limit 1),
         i.started_at, i.queued_at, i.answered_at, i.ended_at, i.hangup_cause,
         -- A recorded hold total is one hold from 0 to holdSeconds: the generated hold_seconds comes out as given.

@@ -115,7 +115,7 @@ describe('CTI settings', () => {
 });
 
 describe('call records', () => {
-  it('shows agents their own calls, leaders all, with the caller\u2019s number masked unless one may see personal data', async () => {
+  it('shows agents their own calls, leaders all, with the caller\u2019s number masked for everyone until an audited reveal', async () => {
     const own = ok(await inject('GET', '/api/v1/calls', agentH));
     expect(own.items.map((c: { id: number }) => c.id)).toEqual([agentCallId]);
     expect(own.items[0]).toMatchObject({
@@ -125,13 +125,33 @@ describe('call records', () => {
     });
     const all = ok(await inject('GET', '/api/v1/calls?pageSize=50', leaderH));
     expect(all.items.map((c: { callId: string }) => c.callId)).toEqual(expect.arrayContaining(['list-1', 'list-2']));
-    const revealed = ok(await inject('GET', `/api/v1/calls?agentId=${otherAgent.userId}`, complaintsH));
-    expect(revealed.items.map((c: { from: string }) => c.from)).toEqual(['021-6666-8888']);
+    // A role with customers.reveal_pii sees the list masked too; the full number is an explicit, audited action.
+    const listed = ok(await inject('GET', `/api/v1/calls?agentId=${otherAgent.userId}`, complaintsH));
+    expect(listed.items.map((c: { from: string; to: string }) => [c.from, c.to])).toEqual([['021****8888', '4001234567']]);
+    expect(ok(await inject('POST', `/api/v1/calls/${otherCallId}/reveal-numbers`, complaintsH, {}))).toEqual({ from: '021-6666-8888', to: '4001234567' });
+    const audit = await database.db.selectFrom('audit_log').select(['entity_id', 'detail']).where('action', '=', 'call.contact_revealed').execute();
+    expect(audit).toEqual([{ entity_id: otherCallId, detail: { callId: 'list-2' } }]);
+    // An agent may not reveal, not even on their own call (they call back by call id); others' calls stay not found.
+    expect((await inject('POST', `/api/v1/calls/${agentCallId}/reveal-numbers`, agentH, {})).statusCode).toBe(403);
+    expect((await inject('POST', `/api/v1/calls/${otherCallId}/reveal-numbers`, agentH, {})).statusCode).toBe(404);
+  });
+
+  it('stores the caller\u2019s number only encrypted: the call row and its raw events hold no plaintext', async () => {
+    const row = await database.db.selectFrom('calls').selectAll().where('id', '=', otherCallId).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ from_number: '021****8888', to_number: '4001234567', caller_normalized: null, to_number_enc: null });
+    expect(row.from_number_enc).toMatch(/^v1:/);
+    expect(row.caller_bidx).toMatch(/^[A-Za-z0-9_-]{22}$/);
+    const raw = JSON.stringify(await database.db.selectFrom('calls').selectAll().where('id', 'in', [agentCallId, otherCallId]).execute())
+      + JSON.stringify(await database.db.selectFrom('call_events').select('data').where('call_id', 'in', ['list-1', 'list-2']).execute());
+    for (const plain of ['13812345678', '138 1234 5678', '02166668888', '2166668888', '6666-8888', '66668888']) expect(raw).not.toContain(plain);
   });
 
   it('filters by number in any format, customer, result, queue, direction and period', async () => {
     const ids = async (query: string) => ok(await inject('GET', `/api/v1/calls?${query}`, leaderH)).items.map((c: { callId: string }) => c.callId);
-    expect(await ids(`phone=${encodeURIComponent('0086 138-1234-5678')}`)).toEqual(['list-1']);
+    // Through the blind index, in every Chinese format.
+    for (const phone of ['0086 138-1234-5678', '+86 138 1234 5678', '13812345678', '138-1234-5678', '+8613812345678']) expect(await ids(`phone=${encodeURIComponent(phone)}`)).toEqual(['list-1']);
+    for (const phone of ['021-6666-8888', '(021) 6666 8888', '+86 21 6666 8888', '02166668888']) expect(await ids(`phone=${encodeURIComponent(phone)}`)).toEqual(['list-2']);
+    expect(await ids(`phone=${encodeURIComponent('138****5678')}`)).toEqual([]);
     expect(await ids(`customerId=${customerId}`)).toEqual(['list-1']);
     expect(await ids('result=answered&queue=售后'.replace('售后', encodeURIComponent('售后')))).toEqual(['list-2', 'list-1']);
     expect(await ids('direction=out&result=answered')).toEqual([]);

@@ -1,23 +1,24 @@
 import type { Call, CallDirection, CallResult, CUSTOMER_GRADES } from '@kefu/shared';
 import type { Actor } from '../../lib/actor.js';
 import { toIso, toIsoRequired } from '../../lib/clock.js';
-import { maskPhone } from '../../lib/phone.js';
-import { canSeeCallerNumbers } from './calls.policy.js';
+import { displayCallNumbers } from '../pii/call-numbers.js';
 import type { CallViewRow } from './calls.repo.js';
 
 type CustomerGrade = (typeof CUSTOMER_GRADES)[number];
 
-export function presentCall(row: CallViewRow, actor: Actor): Call {
-  const reveal = canSeeCallerNumbers(actor);
+/**
+ * The center's own number (hotline, extension) is no secret; the other party's is always masked here, for every
+ * role: the full number comes only from the audited reveal (revealCallNumbers), and click-to-call dials it by call id.
+ */
+export function presentCall(row: CallViewRow, _actor: Actor): Call {
   const direction = row.direction as CallDirection | null;
-  // The center's own number (hotline, extension) is no secret; the other party's is.
-  const external = (number: string | null, isExternal: boolean) => (number === null || reveal || !isExternal ? number : maskPhone(number));
+  const numbers = displayCallNumbers(row);
   return {
     id: row.id,
     callId: row.call_id,
     direction,
-    from: external(row.from_number, direction !== 'out'),
-    to: external(row.to_number, direction === 'out'),
+    from: numbers.from,
+    to: numbers.to,
     queue: row.queue,
     answeringNumber: row.answering_number,
     agent: row.agent_id === null ? null : { id: row.agent_id, name: row.agent_name ?? '' },

@@ -9,7 +9,8 @@ export function selectCalls(db: Kysely<DB>, tenantId: number) {
     .leftJoin('customers as cu', (j) => j.onRef('cu.tenant_id', '=', 'c.tenant_id').onRef('cu.id', '=', 'c.customer_id'))
     .where('c.tenant_id', '=', tenantId)
     .select([
-      'c.id', 'c.call_id', 'c.direction', 'c.from_number', 'c.to_number', 'c.queue', 'c.answering_number', 'c.agent_id', 'c.customer_id',
+      // from/to: the external party's number is the masked copy; its ciphertext (<col>_enc) only leaves through the audited reveal.
+      'c.id', 'c.call_id', 'c.direction', 'c.from_number', 'c.to_number', 'c.from_number_enc', 'c.to_number_enc', 'c.queue', 'c.answering_number', 'c.agent_id', 'c.customer_id',
       'c.started_at', 'c.queued_at', 'c.answered_at', 'c.abandoned_at', 'c.ended_at', 'c.hangup_cause', 'c.result',
       'c.ring_seconds', 'c.queue_seconds', 'c.wait_seconds', 'c.talk_seconds', 'c.hold_seconds', 'c.acw_seconds', 'c.hold_count', 'c.unhold_count',
       'c.transfer_to', 'c.transfer_count', 'c.recording_url', 'c.last_event', 'c.last_event_at',

@@ -12,6 +12,7 @@ import { importCalls } from './call-import.service.js';
 import { CALL_METRIC_DEFINITIONS } from './call-metrics.js';
 import { getCallStats } from './call-stats.service.js';
 import { getCallDetail, linkCallToTicket, listCalls } from './calls.service.js';
+import { revealCallNumbersOf } from './call-reveal.service.js';
 import { ctiRoutes } from './cti.routes.js';
 import { originateRoutes } from './pbx/originate.routes.js';
 import { createCtiRuntime, type CtiRuntime } from './cti.service.js';
@@ -46,6 +47,10 @@ const callsAndAgentsRoutes: FastifyPluginAsyncZod<RouteDeps & { cti: CtiRuntime 
   app.get('/calls/:id', {
     schema: { tags, summary: 'A call with its raw CTI events', params: idParamSchema, response: { 200: callDetailSchema } },
   }, async (request) => getCallDetail({ db, actor: actorOf(request), id: request.params.id }));
+
+  app.post('/calls/:id/reveal-numbers', {
+    schema: { tags, summary: 'Reveal the full numbers of a call (permission customers.reveal_pii; audit-logged)', params: idParamSchema, response: { 200: z.object({ from: z.string().nullable(), to: z.string().nullable() }) } },
+  }, async (request) => revealCallNumbersOf({ db, actor: actorOf(request), id: request.params.id }));
 
   app.post('/calls/:id/tickets', {
     schema: { tags, summary: 'Record that the call produced (or concerns) a work order', params: idParamSchema, body: callTicketLinkSchema, response: { 200: callSchema } },

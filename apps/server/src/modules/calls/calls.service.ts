@@ -1,13 +1,13 @@
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import type { Call, CallDetail, CallListQuery } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/app-error.js';
 import { toIsoRequired } from '../../lib/clock.js';
-import { normalizePhone } from '../../lib/phone.js';
+import { phoneLookupKeys } from '../pii/pii-fields.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { assertCanReadTicket } from '../tickets/tickets.policy.js';
-import { assertCanReadCall, callRestriction, canSeeCallerNumbers } from './calls.policy.js';
+import { assertCanReadCall, callRestriction } from './calls.policy.js';
 import { presentCall } from './calls.presenter.js';
 import { findCallView, listCallEventRows, selectCalls } from './calls.repo.js';
 
@@ -29,7 +29,11 @@ export async function listCalls({ db, actor, query }: Ctx & { query: CallListQue
   if (query.result?.length) q = q.where('c.result', 'in', query.result);
   if (query.queue) q = q.where('c.queue', '=', query.queue);
   if (query.customerId) q = q.where('c.customer_id', '=', query.customerId);
-  if (query.phone) q = q.where('c.caller_normalized', '=', normalizePhone(query.phone));
+  // By the blind index of the external number (current and, during a key rotation, previous), in any format.
+  if (query.phone) {
+    const keys = phoneLookupKeys(query.phone);
+    q = keys.length ? q.where('c.caller_bidx', 'in', keys) : q.where(sql<boolean>`false`);
+  }
   const [rows, count] = await Promise.all([
     q.orderBy('c.started_at', 'desc').orderBy('c.id', 'desc').limit(query.pageSize).offset((query.page - 1) * query.pageSize).execute(),
     db.selectFrom(q.clearSelect().select('c.id').limit(COUNT_CAP + 1).as('x')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
@@ -48,9 +52,8 @@ export async function getCall({ db, actor, id }: Ctx & { id: number }): Promise<
   return presentCall(await readableCall(db, actor, id), actor);
 }
 
-/** The raw events carry the numbers as sent: masked like the call unless the caller may see them. */
-function maskedEventData(data: Record<string, unknown>, reveal: boolean, call: Call): Record<string, unknown> {
-  if (reveal) return data;
+/** The raw events carry the call's numbers: shown as the call shows them (masked; stored masked since migration 0018). */
+function maskedEventData(data: Record<string, unknown>, call: Call): Record<string, unknown> {
   const out = { ...data };
   for (const key of ['from', 'to'] as const) if (typeof out[key] === 'string') out[key] = call[key];
   return out;
@@ -60,8 +63,7 @@ export async function getCallDetail({ db, actor, id }: Ctx & { id: number }): Pr
   const row = await readableCall(db, actor, id);
   const call = presentCall(row, actor);
   const events = await listCallEventRows(db, actor.tenantId, row.call_id);
-  const reveal = canSeeCallerNumbers(actor);
-  return { ...call, events: events.map((e) => ({ event: e.event, at: toIsoRequired(e.at), data: maskedEventData(e.data, reveal, call) })) };
+  return { ...call, events: events.map((e) => ({ event: e.event, at: toIsoRequired(e.at), data: maskedEventData(e.data, call) })) };
 }
 
 /** Records that a call produced (or concerns) a work order; both must be visible to the caller. */

@@ -1,5 +1,6 @@
 import { sql, type Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
+import { encryptCallNumbers, type EncryptedCallNumbers } from '../pii/call-numbers.js';
 import { normalizedPhoneKeys } from '../pii/pii-fields.js';
 import type { CallEventRow } from './cti-events.js';
 
@@ -11,6 +12,7 @@ export interface AppliedCallEvent {
   id: number;
   call_id: string;
   direction: string | null;
+  /** Display copies: the external party's number masked (the plaintext is only in the event that came in). */
   from_number: string | null;
   to_number: string | null;
   queue: string | null;
@@ -36,27 +38,31 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
  *  3. moves the answering agent to on_call / after-call work (newest event wins per agent);
  *  4. marks statistics rollups of the calls' days stale, if any (only replays and very late events hit one);
  *  5. answers the merged calls with their customer, for live events.
- * Arrays are passed as 28 parameters whatever the batch size, so the statement text never changes.
+ * Arrays are passed as 30 parameters whatever the batch size, so the statement text never changes.
+ * The external party's number is stored encrypted (masked copy + ciphertext + caller_bidx, migration 0018), in
+ * calls and in the raw event kept in call_events; caller_normalized is only used in the statement, never stored.
  */
 export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRow[]): Promise<AppliedCallEvent[]> {
   if (rows.length === 0) return [];
   const col = <T>(pick: (r: CallEventRow) => T) => rows.map(pick);
   // Customer phones are matched by their blind index (current and, during a key rotation, previous).
   const callerKeys = rows.map((r) => normalizedPhoneKeys(r.callerNormalized));
+  const numbers = rows.map((r) => encryptCallNumbers(r.direction, r.fromNumber, r.toNumber));
   const result = await sql<AppliedCallEvent>`
     with i as (
       select * from unnest(
         ${col((r) => r.tenantId)}::int[], ${col((r) => r.callId)}::text[], ${col((r) => r.event)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
-        ${col((r) => JSON.stringify(r.data))}::text[], ${col((r) => r.direction)}::text[], ${col((r) => r.fromNumber)}::text[], ${col((r) => r.toNumber)}::text[],
+        ${rows.map((r, n) => eventData(r, numbers[n]!))}::text[], ${col((r) => r.direction)}::text[], ${numbers.map((n) => n.from_number)}::text[], ${numbers.map((n) => n.to_number)}::text[],
         ${col((r) => r.callerNormalized)}::text[], ${col((r) => r.queue)}::text[], ${col((r) => r.answeringNumber)}::text[], ${col((r) => r.agentId)}::bigint[],
         ${col((r) => iso(r.queuedAt))}::timestamptz[], ${col((r) => iso(r.answeredAt))}::timestamptz[], ${col((r) => iso(r.abandonedAt))}::timestamptz[],
         ${col((r) => iso(r.endedAt))}::timestamptz[], ${col((r) => r.hangupCause)}::text[],
         ${col((r) => r.holdSum)}::float8[], ${col((r) => r.holdCount)}::int[], ${col((r) => r.unholdSum)}::float8[], ${col((r) => r.unholdCount)}::int[],
         ${col((r) => r.transferTo)}::text[], ${col((r) => r.transferCount)}::int[], ${col((r) => r.recordingUrl)}::text[], ${col((r) => r.blocked)}::bool[],
-        ${col((r) => r.acwSeconds)}::int[], ${callerKeys.map((k) => k[0])}::text[], ${callerKeys.map((k) => k[1])}::text[]
+        ${col((r) => r.acwSeconds)}::int[], ${callerKeys.map((k) => k[0])}::text[], ${callerKeys.map((k) => k[1])}::text[],
+        ${numbers.map((n) => n.from_number_enc)}::text[], ${numbers.map((n) => n.to_number_enc)}::text[]
       ) as i(tenant_id, call_id, event, at, data, direction, from_number, to_number, caller_normalized, queue, answering_number, agent_id,
              queued_at, answered_at, abandoned_at, ended_at, hangup_cause, hold_sum, hold_count, unhold_sum, unhold_count,
-             transfer_to, transfer_count, recording_url, blocked, acw_seconds, caller_bidx, caller_bidx_prev)
+             transfer_to, transfer_count, recording_url, blocked, acw_seconds, caller_bidx, caller_bidx_prev, from_number_enc, to_number_enc)
     ),
     ev as (
       insert into call_events (tenant_id, call_id, event, at, data)
@@ -68,10 +74,10 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
       select i.* from i join ev on ev.tenant_id = i.tenant_id and ev.call_id = i.call_id and ev.event = i.event and ev.at = i.at
     ),
     up as (
-      insert into calls as k (tenant_id, call_id, direction, from_number, to_number, caller_normalized, queue, answering_number, agent_id, customer_id,
+      insert into calls as k (tenant_id, call_id, direction, from_number, to_number, from_number_enc, to_number_enc, caller_bidx, queue, answering_number, agent_id, customer_id,
         started_at, queued_at, answered_at, abandoned_at, ended_at, hangup_cause, hold_sum, hold_count, unhold_sum, unhold_count,
         transfer_to, transfer_count, recording_url, blocked, acw_ended_at, last_event, last_event_at)
-      select f.tenant_id, f.call_id, f.direction, f.from_number, f.to_number, f.caller_normalized, f.queue, f.answering_number, f.agent_id,
+      select f.tenant_id, f.call_id, f.direction, f.from_number, f.to_number, f.from_number_enc, f.to_number_enc, f.caller_bidx, f.queue, f.answering_number, f.agent_id,
         case when f.caller_normalized is not null and f.event in ('newCall', 'answer', 'hangup') then
           (select p.customer_id from customer_phones p where p.tenant_id = f.tenant_id and p.phone_bidx in (f.caller_bidx, f.caller_bidx_prev) order by p.customer_id limit 1) end,
         f.at, f.queued_at, f.answered_at, f.abandoned_at, f.ended_at, f.hangup_cause, f.hold_sum, f.hold_count, f.unhold_sum, f.unhold_count,
@@ -85,7 +91,9 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
         direction = coalesce(k.direction, excluded.direction),
         from_number = coalesce(k.from_number, excluded.from_number),
         to_number = coalesce(k.to_number, excluded.to_number),
-        caller_normalized = coalesce(k.caller_normalized, excluded.caller_normalized),
+        from_number_enc = coalesce(k.from_number_enc, excluded.from_number_enc),
+        to_number_enc = coalesce(k.to_number_enc, excluded.to_number_enc),
+        caller_bidx = coalesce(k.caller_bidx, excluded.caller_bidx),
         queue = coalesce(k.queue, excluded.queue),
         answering_number = coalesce(k.answering_number, excluded.answering_number),
         agent_id = coalesce(k.agent_id, excluded.agent_id),
@@ -137,4 +145,11 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
     from f join up on up.tenant_id = f.tenant_id and up.call_id = f.call_id
     left join customers c on c.tenant_id = up.tenant_id and c.id = up.customer_id`.execute(db);
   return result.rows;
+}
+
+/** The event as received, with the numbers it carries replaced by the call's display copies (no plaintext at rest). */
+function eventData(row: CallEventRow, numbers: EncryptedCallNumbers): string {
+  const data = row.data;
+  if (data.from === undefined && data.to === undefined) return JSON.stringify(data);
+  return JSON.stringify({ ...data, ...(data.from === undefined ? {} : { from: numbers.from_number }), ...(data.to === undefined ? {} : { to: numbers.to_number }) });
 }

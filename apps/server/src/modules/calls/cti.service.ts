@@ -8,6 +8,8 @@ import { createCtiTenantCache, type CtiTenant, type CtiTenantCache } from './cti
 import { createCtiWriter, type CtiWriter } from './cti-writer.js';
 import type { AppliedCallEvent } from './cti.repo.js';
 import { createLiveBatcher, type LiveBatcher } from './live-batcher.js';
+import { createRungAgents, type RungAgents } from './rung-agents.js';
+import { refreshMinuteRollups } from './call-stats.minutes.js';
 import { createWallboardNotifier, type WallboardNotifier } from './wallboard-notifier.js';
 
 /** The long-lived parts of the CTI endpoint, one per server process. */
@@ -18,24 +20,29 @@ export interface CtiRuntime {
   directory: AgentDirectory;
   writer: CtiWriter;
   wallboard: WallboardNotifier;
+  /** The agents rung for a call (named by its newCall events), for the live events of its answer and hangup. */
+  rung: RungAgents;
   close(): Promise<void>;
 }
 
 export function createCtiRuntime({ db, live, onError }: { db: Kysely<DB>; live: LiveBus; onError: (error: unknown) => void }): CtiRuntime {
   const writer = createCtiWriter(db, { onError });
-  const wallboard = createWallboardNotifier(live, { onError });
+  // The notifier also keeps the wallboard's minute rollups up to date while calls flow and no one watches.
+  const wallboard = createWallboardNotifier(live, { onError, maintain: (tenantId) => refreshMinuteRollups(db, tenantId, new Date()) });
   const batcher = createLiveBatcher(live, onError);
+  const directory = createAgentDirectory(db);
   return {
     db,
     live: batcher,
     tenants: createCtiTenantCache(db),
-    directory: createAgentDirectory(db),
+    directory,
     writer,
     wallboard,
+    rung: createRungAgents(db, directory, onError),
     async close() {
       await writer.drain();
       await batcher.flush();
-      wallboard.close();
+      await wallboard.close();
     },
   };
 }
@@ -57,14 +64,19 @@ function publishCallEvent(rt: CtiRuntime, applied: AppliedCallEvent, input: Vali
   const involved = [...new Set([...(applied.agent_id === null ? [] : [applied.agent_id]), ...named])];
   if (input.event === 'newCall' && applied.direction === 'in') {
     // The screen pop: the agents whose phones ring see the caller at once. They handle this call, so the
-    // number comes unmasked (it pre-fills the work order), with the customer it belongs to.
+    // number comes unmasked (it pre-fills the work order), with the customer it belongs to. It is taken from the
+    // event itself: the call row only keeps the masked copy (the number is encrypted at rest).
     send('call.ringing', named, {
-      ...base, from: applied.from_number, to: applied.to_number, customer: customerOf(applied), startedAt: applied.started_at.toISOString(),
+      ...base, from: input.from ?? applied.from_number, to: input.to ?? applied.to_number, customer: customerOf(applied), startedAt: applied.started_at.toISOString(),
     });
-  } else if (input.event === 'answer') {
-    send('call.answered', involved, { ...base, agentId: applied.agent_id, customer: customerOf(applied), answeredAt: applied.answered_at?.toISOString() ?? null });
-  } else if (input.event === 'hangup') {
-    send('call.ended', involved, { ...base, agentId: applied.agent_id, answered: applied.answered_at !== null, result: applied.result, endedAt: applied.ended_at?.toISOString() ?? null, talkSeconds: applied.talk_seconds });
+  } else if (input.event === 'answer' || input.event === 'hangup') {
+    const [topic, payload] = input.event === 'answer'
+      ? ['call.answered', { ...base, agentId: applied.agent_id, customer: customerOf(applied), answeredAt: applied.answered_at?.toISOString() ?? null }] as const
+      : ['call.ended', { ...base, agentId: applied.agent_id, answered: applied.answered_at !== null, result: applied.result, endedAt: applied.ended_at?.toISOString() ?? null, talkSeconds: applied.talk_seconds }] as const;
+    // The agents rung for an inbound call hear how it went even when answer / hangup do not name them: their
+    // pops close (a colleague answered, or the caller hung up) instead of ringing on.
+    if (applied.direction === 'in') void rt.rung.of(applied.tenant_id, applied.call_id).then((rung) => send(topic, [...new Set([...involved, ...rung])], payload));
+    else send(topic, involved, payload);
   }
   rt.wallboard.touch(applied.tenant_id);
 }

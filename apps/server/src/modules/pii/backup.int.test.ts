@@ -11,7 +11,13 @@ import { initKeyRing, useKeyRing } from '../../lib/crypto/key-ring.js';
 import { adminActor, createTestTicket, createUserActor } from '../../testing/factories.js';
 import { createTestDatabase, TEST_TENANT_ID } from '../../testing/test-db.js';
 import { createCustomer, findCustomerIdsByPhone, revealCustomerPii } from '../customers/customers.service.js';
-import { addAttachment, findAttachment } from '../tickets/ticket-activity.service.js';
+import { callListQuerySchema, ticketListQuerySchema } from '@kefu/shared';
+import { revealCallNumbersOf } from '../calls/call-reveal.service.js';
+import { listCalls } from '../calls/calls.service.js';
+import { toCallEventRow, validateCtiEvent } from '../calls/cti-events.js';
+import { applyCallEvents } from '../calls/cti.repo.js';
+import { addAttachment, findAttachment, revealTicketContact } from '../tickets/ticket-activity.service.js';
+import { listTickets } from '../tickets/tickets.service.js';
 import { createBackup, recordCounts, restoreBackup } from './backup.service.js';
 import { backupsToPrune, dueBackupDay, runScheduledBackup } from './backup.schedule.js';
 
@@ -68,7 +74,9 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
     for (let i = 0; i < 5; i++) {
       customers.push(await createCustomer({ db: source.db, actor: admin, input: { kind: 'person', name: `客户${i}`, phones: [`1380000000${i}`], address: `北京市海淀区中关村大街${i}号`, idCard: '11010519491231002X' } }));
     }
-    const ticket = await createTestTicket(source.db, agent, { subject: '空调不制冷', customerId: customers[0]!.id });
+    const ticket = await createTestTicket(source.db, agent, { subject: '空调不制冷', customerId: customers[0]!.id, contactPhone: '+86 139-1111-2222' });
+    // A call whose caller's number is encrypted at rest (migration 0018).
+    const [call] = await applyCallEvents(source.db, [toCallEventRow(validateCtiEvent({ event: 'newCall', callId: 'bk-1', direction: 'in', from: '139 1111 2222', to: '4008001234' }), { tenantId: TEST_TENANT_ID, at: new Date(), agentId: null, blocked: false, afterCallWorkSeconds: 0 })]);
     const content = Buffer.from('附件内容 attachment ✓'.repeat(100));
     const attachment = await addAttachment({ db: source.db, actor: agent, id: ticket.id, filesDir, filename: '照片.jpg', mimeType: 'image/jpeg', content });
     const before = await recordCounts(source);
@@ -98,8 +106,15 @@ describe(`backup and restore (${onPostgres ? 'PostgreSQL' : 'PGlite'})`, () => {
       expect(await revealCustomerPii({ db: restored.db, actor: admin, id: customers[2]!.id })).toMatchObject({
         phones: [{ number: '13800000002' }], address: '北京市海淀区中关村大街2号', idCard: '11010519491231002X',
       });
-      const t = await restored.db.selectFrom('tickets').select(['subject', 'customer_id']).executeTakeFirstOrThrow();
-      expect(t).toEqual({ subject: '空调不制冷', customer_id: customers[0]!.id });
+      const t = await restored.db.selectFrom('tickets').select(['subject', 'customer_id', 'contact_phone']).executeTakeFirstOrThrow();
+      expect(t).toEqual({ subject: '空调不制冷', customer_id: customers[0]!.id, contact_phone: '139****2222' });
+      // The encrypted contact and call numbers come back readable with the restored keys, and findable by number.
+      expect(await revealTicketContact({ db: restored.db, actor: admin, id: ticket.id })).toEqual({ contactPhone: '+86 139-1111-2222' });
+      const byContact = await listTickets({ db: restored.db, actor: admin, query: ticketListQuerySchema.parse({ q: '13911112222' }) });
+      expect(byContact.items.map((i) => i.id)).toEqual([ticket.id]);
+      expect(await revealCallNumbersOf({ db: restored.db, actor: admin, id: call!.id })).toEqual({ from: '139 1111 2222', to: '4008001234' });
+      const byCaller = await listCalls({ db: restored.db, actor: admin, query: callListQuerySchema.parse({ phone: '+86 139 1111 2222' }) });
+      expect(byCaller.items.map((i) => i.callId)).toEqual(['bk-1']);
       const file = await findAttachment({ db: restored.db, actor: admin, attachmentId: attachment.id, filesDir: config.filesDir });
       expect(readFileSync(file.path).equals(content)).toBe(true);
     } finally {

@@ -46,7 +46,7 @@ export function registerPiiCommands(program: Command): void {
         });
         process.stdout.write('\n');
         const status = await encryptionStatus(database.db);
-        console.log(`re-encrypted under ${ring.keys[0]!.id}: ${counts.phones} phones, ${counts.addresses} addresses, ${counts.idCards} ID card numbers (${counts.passes} passes, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+        console.log(`re-encrypted under ${ring.keys[0]!.id}: ${counts.phones} phones, ${counts.addresses} addresses, ${counts.idCards} ID card numbers, ${counts.ticketPhones} work-order contact numbers, ${counts.callNumbers} calls (${counts.passes} passes, ${((Date.now() - started) / 1000).toFixed(1)} s)`);
         console.log(`values by key: ${JSON.stringify(status.valuesByKey)}; plaintext left: ${status.plaintextLeft}`);
         if (options.dropOld && source.kind === 'file') {
           if (Object.keys(status.valuesByKey).some((k) => k !== ring.keys[0]!.id)) console.log('old keys kept: some values still use them');

@@ -1,4 +1,4 @@
-import { currentBlindIndex, decryptField, encryptField, FieldCryptoError, keyIdOf, lookupBlindIndexes } from '../../lib/crypto/field-crypto.js';
+import { currentBlindIndex, decryptField, encryptField, FieldCryptoError, keyIdOf, lookupBlindIndexes, type KeyRing } from '../../lib/crypto/field-crypto.js';
 import { keyRing, refreshKeyRing } from '../../lib/crypto/key-ring.js';
 import { maskPhone, normalizePhone } from '../../lib/phone.js';
 import { maskIdCard, normalizeIdCard, shortenAddress } from './pii-mask.js';
@@ -33,11 +33,26 @@ export function phoneLookupKeys(number: string): string[] {
   return normalized ? lookupBlindIndexes(keyRing(), normalized) : [];
 }
 
+// The CTI writer asks for the same caller's index on every event of a call: cached per key ring (hot path).
+const normalizedKeysCache = new Map<string, [string | null, string | null]>();
+let normalizedKeysRing: KeyRing | null = null;
+
 /** The same for a number already normalized (calls carry caller_normalized): [current, previous or null]. */
 export function normalizedPhoneKeys(normalized: string | null): [string | null, string | null] {
   if (!normalized) return [null, null];
-  const keys = lookupBlindIndexes(keyRing(), normalized);
-  return [keys[0] ?? null, keys[1] ?? null];
+  const ring = keyRing();
+  if (ring !== normalizedKeysRing) {
+    normalizedKeysCache.clear();
+    normalizedKeysRing = ring;
+  }
+  let hit = normalizedKeysCache.get(normalized);
+  if (hit === undefined) {
+    const keys = lookupBlindIndexes(ring, normalized);
+    hit = [keys[0] ?? null, keys[1] ?? null];
+    if (normalizedKeysCache.size >= 50_000) normalizedKeysCache.clear();
+    normalizedKeysCache.set(normalized, hit);
+  }
+  return hit;
 }
 
 export function encryptAddress(address: string | null | undefined): { address: null; address_enc: string | null; address_masked: string | null } {
@@ -61,4 +76,37 @@ export function decryptValue(ciphertext: string): string {
 
 export function decryptOrNull(ciphertext: string | null): string | null {
   return ciphertext === null ? null : decryptValue(ciphertext);
+}
+
+/** A stored display copy as it is when already masked (encrypted rows); rows not encrypted yet are masked on read. */
+export function displayPhone(value: string | null): string | null {
+  if (value === null) return null;
+  return value.includes('*') ? value : maskPhone(value);
+}
+
+export interface EncryptedContactPhone {
+  contact_phone: string | null;
+  contact_phone_normalized: null;
+  contact_phone_enc: string | null;
+  contact_phone_bidx: string | null;
+}
+
+/** A work order's contact number (tickets.contact_phone*): masked copy, ciphertext and blind index. */
+export function encryptContactPhone(number: string | null | undefined): EncryptedContactPhone {
+  const text = number?.trim() || null;
+  if (text === null) return { contact_phone: null, contact_phone_normalized: null, contact_phone_enc: null, contact_phone_bidx: null };
+  const ring = keyRing();
+  const normalized = normalizeForIndex(text);
+  return {
+    contact_phone: maskPhone(text),
+    contact_phone_normalized: null,
+    contact_phone_enc: encryptField(ring, text),
+    contact_phone_bidx: normalized ? currentBlindIndex(ring, normalized) : null,
+  };
+}
+
+/** The current blind index of a number in any format, or null when it has no digits. */
+export function currentPhoneIndex(number: string | null | undefined): string | null {
+  const normalized = number ? normalizeForIndex(number.trim()) : '';
+  return normalized ? currentBlindIndex(keyRing(), normalized) : null;
 }

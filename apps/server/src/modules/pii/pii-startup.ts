@@ -14,5 +14,7 @@ export async function preparePii(db: Kysely<DB>, config: Pick<AppConfig, 'dataDi
     console.warn(`data keys: using ${keySource().file}; with several hosts set KEFU_DATA_KEYS instead (all hosts need the same keys)`);
   }
   const counts = await encryptPlaintextPii(db);
-  if (counts.phones + counts.addresses > 0) console.log(`personal data encrypted: ${counts.phones} phones, ${counts.addresses} addresses`);
+  if (counts.phones + counts.addresses + counts.ticketPhones + counts.callNumbers > 0) {
+    console.log(`personal data encrypted: ${counts.phones} phones, ${counts.addresses} addresses, ${counts.ticketPhones} work-order contact numbers, ${counts.callNumbers} calls`);
+  }
 }

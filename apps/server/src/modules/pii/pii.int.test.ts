@@ -153,11 +153,11 @@ describe('plaintext from before the migration', () => {
     await database.db.insertInto('customer_phones').values({ tenant_id: TEST_TENANT_ID, customer_id: legacy.id, number: '139-0571-0000', normalized: '13905710000', label: null }).execute();
     expect(await byPhone('13905710000')).toEqual([]);
     const counts = await encryptPlaintextPii(database.db, { batchSize: 1 });
-    expect(counts).toEqual({ phones: 1, addresses: 1 });
+    expect(counts).toEqual({ phones: 1, addresses: 1, ticketPhones: 0, callNumbers: 0 });
     expect(await byPhone('139 0571 0000')).toEqual([legacy.id]);
     const row = await database.db.selectFrom('customers').select(['address', 'address_masked']).where('id', '=', legacy.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ address: null, address_masked: '浙江省杭州市西湖区***' });
-    expect(await encryptPlaintextPii(database.db)).toEqual({ phones: 0, addresses: 0 });
+    expect(await encryptPlaintextPii(database.db)).toEqual({ phones: 0, addresses: 0, ticketPhones: 0, callNumbers: 0 });
   });
 });
 
@@ -170,14 +170,16 @@ describe('key rotation', () => {
     // New key current, nothing re-encrypted yet: the old blind index still finds the number.
     expect(await byPhone('13812345678')).toEqual([customerId]);
     const counts = await reencryptAll(database.db, keyRing(), { batchSize: 2 });
-    expect(counts.phones + counts.addresses + counts.idCards).toBe(total);
+    // The work order's contact number (created above) is re-encrypted too.
+    expect(counts.ticketPhones).toBe(1);
+    expect(counts.phones + counts.addresses + counts.idCards + counts.ticketPhones).toBe(total);
     expect(await encryptionStatus(database.db)).toEqual({ valuesByKey: { t2: total }, plaintextLeft: 0 });
     // With the old key gone entirely, everything is still readable and findable.
     useKeyRing(buildKeyRing([keyRing().keys[0]!]));
     expect(await byPhone('+86 138 1234 5678')).toEqual([customerId]);
     expect(await byPhone('13905710000')).toHaveLength(1);
     expect((await post(`/api/v1/customers/${customerId}/reveal`, users.manager.headers)).json().idCard).toBe(ID_CARD);
-    expect(await reencryptAll(database.db, keyRing())).toMatchObject({ phones: 0, addresses: 0, idCards: 0 });
+    expect(await reencryptAll(database.db, keyRing())).toMatchObject({ phones: 0, addresses: 0, idCards: 0, ticketPhones: 0, callNumbers: 0 });
   });
 
   it('reports key ids and counts to an administrator only', async () => {

@@ -8,6 +8,7 @@ import { can, type Actor } from '../../lib/actor.js';
 import { AppError, invalid, notFound } from '../../lib/app-error.js';
 import { toIso, toIsoRequired } from '../../lib/clock.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { decryptOrNull } from '../pii/pii-fields.js';
 import { reindexTicket } from './ticket-search.js';
 import { assertCanReadTicket, assertCanUpdateTicket, canRevealTicketContact } from './tickets.policy.js';
 import { changeTicket, getTicket } from './tickets.service.js';
@@ -31,9 +32,10 @@ async function visibleTicket(db: Kysely<DB>, actor: Actor, id: number) {
 export async function revealTicketContact({ db, actor, id }: Ctx & { id: number }): Promise<{ contactPhone: string | null }> {
   const ticket = await visibleTicket(db, actor, id);
   if (!canRevealTicketContact(actor, ticket)) throw new AppError('FORBIDDEN');
-  const row = await db.selectFrom('tickets').select('contact_phone').where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirstOrThrow();
+  const row = await db.selectFrom('tickets').select(['contact_phone', 'contact_phone_enc']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).executeTakeFirstOrThrow();
   await writeAudit(db, actor, { action: 'ticket.contact_revealed', entity: 'ticket', entityId: id, detail: { number: ticket.number } });
-  return { contactPhone: row.contact_phone };
+  // Decrypted here; a row not encrypted yet (before the start-up backfill) still holds the number readable.
+  return { contactPhone: decryptOrNull(row.contact_phone_enc) ?? row.contact_phone };
 }
 
 export async function addNote({ db, actor, id, body, internal }: Ctx & { id: number; body: string; internal: boolean }): Promise<Note> {

@@ -1,7 +1,7 @@
 import type { Priority, Ticket, TicketStatus, Channel } from '@kefu/shared';
 import type { Actor } from '../../lib/actor.js';
 import { toIso, toIsoRequired } from '../../lib/clock.js';
-import { maskPhone } from '../../lib/phone.js';
+import { displayPhone } from '../pii/pii-fields.js';
 import type { TicketViewRow } from './tickets.repo.js';
 import { presentSla } from '../sla/ticket-sla.service.js';
 
@@ -18,7 +18,7 @@ export function presentTicket(row: TicketViewRow, actor: Actor): Ticket {
     customer: row.customer_id !== null && row.customer_name !== null ? { id: row.customer_id, name: row.customer_name, grade: row.customer_grade } : null,
     contactName: row.contact_name,
     // Always masked: the full number comes only from the audited reveal (revealTicketContact).
-    contactPhone: row.contact_phone ? maskPhone(row.contact_phone) : null,
+    contactPhone: displayPhone(row.contact_phone),
     contactPhoneMasked: Boolean(row.contact_phone),
     eventTime: toIso(row.event_time),
     eventPlace: row.event_place,

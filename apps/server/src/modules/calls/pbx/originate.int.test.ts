@@ -7,6 +7,8 @@ import type { Actor } from '../../../lib/actor.js';
 import { createTestTicket, createUserActor, followUpFacts } from '../../../testing/factories.js';
 import { createTestApp, loginAs } from '../../../testing/test-app.js';
 import { createTestDatabase } from '../../../testing/test-db.js';
+import { toCallEventRow, validateCtiEvent } from '../cti-events.js';
+import { applyCallEvents } from '../cti.repo.js';
 import { createAmiParser } from './ami-client.js';
 
 type Behaviour = 'ok' | 'bad-login' | 'originate-error' | 'hang-up' | 'silent';
@@ -78,6 +80,30 @@ describe('click-to-call through AMI', () => {
     expect(asterisk.actions[1]).toMatchObject({ Exten: '01087654321', Variable: `KEFU_TICKET=${ticket.id}` });
     const audit = await database.db.selectFrom('audit_log').select(['entity_id', 'detail']).where('action', '=', 'ticket.callback_dialed').executeTakeFirstOrThrow();
     expect(audit).toMatchObject({ entity_id: ticket.id, detail: { extension: '8001' } });
+  });
+
+  it('calls back the other party of a call by call id: decrypted on the server, masked in the answer and the audit', async () => {
+    const at = new Date('2026-11-20T10:00:00+08:00');
+    const call = (callId: string, direction: 'in' | 'out', from: string, to: string, agentId: number) =>
+      applyCallEvents(database.db, [toCallEventRow(validateCtiEvent({ event: 'newCall', callId, direction, from, to }), { tenantId: 1, at, agentId, blocked: false, afterCallWorkSeconds: 0 })]);
+    const [inbound] = await call('cb-in', 'in', '+86 139-8765-4321', '4001234567', agent.userId);
+    const [outbound] = await call('cb-out', 'out', '8001', '(021) 6666 8888', agent.userId);
+    expect(inbound!.from_number).toBe('139****4321');
+    const response = await originate({ callId: inbound!.id });
+    expect(response.statusCode, response.body).toBe(200);
+    expect(response.json()).toMatchObject({ number: '139****4321', extension: '8001' });
+    expect(asterisk.actions[1]).toMatchObject({ Exten: '13987654321' });
+    asterisk.actions.length = 0;
+    expect((await originate({ callId: outbound!.id })).statusCode).toBe(200);
+    expect(asterisk.actions[1]).toMatchObject({ Exten: '02166668888' });
+    const audits = JSON.stringify(await database.db.selectFrom('audit_log').select('detail').where('action', '=', 'call.dialed').execute());
+    expect(audits).toContain('139****4321');
+    expect(audits).not.toContain('87654321');
+    // Another agent's call is not found for an agent (calls.read_own); an unknown call neither.
+    const other = await createUserActor(database.db, 'agent');
+    await database.db.updateTable('users').set({ extension: '8009' }).where('id', '=', other.userId).execute();
+    expect((await originate({ callId: inbound!.id }, await loginAs(app, other.username))).statusCode).toBe(404);
+    expect((await originate({ callId: 999999 })).statusCode).toBe(404);
   });
 
   it('answers the PBX’s own refusal, a wrong login, a dropped or silent PBX as translated 422s', async () => {

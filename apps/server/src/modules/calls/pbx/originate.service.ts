@@ -7,7 +7,9 @@ import { can, type Actor } from '../../../lib/actor.js';
 import { AppError, notFound, ruleViolation } from '../../../lib/app-error.js';
 import { maskPhone, normalizePhone } from '../../../lib/phone.js';
 import { writeAudit } from '../../audit/audit.service.js';
+import { externalCallNumber } from '../../pii/call-numbers.js';
 import { decryptOrNull } from '../../pii/pii-fields.js';
+import { assertCanReadCall } from '../calls.policy.js';
 import { assertCanReadTicket } from '../../tickets/tickets.policy.js';
 import { AmiError, originateViaAmi, parseAmiUrl, type AmiConfig } from './ami-client.js';
 
@@ -39,10 +41,11 @@ export function dialString(number: string): string {
 
 async function numberToDial(db: Kysely<DB>, actor: Actor, input: OriginateRequestBody): Promise<{ number: string; ticketId: number | null }> {
   if (input.ticketId !== undefined) {
-    const t = await db.selectFrom('tickets').select(['id', 'responsible_id', 'assignee_id', 'created_by', 'contact_phone']).where('tenant_id', '=', actor.tenantId).where('id', '=', input.ticketId).executeTakeFirst();
+    const t = await db.selectFrom('tickets').select(['id', 'responsible_id', 'assignee_id', 'created_by', 'contact_phone', 'contact_phone_enc']).where('tenant_id', '=', actor.tenantId).where('id', '=', input.ticketId).executeTakeFirst();
     assertCanReadTicket(actor, t);
-    const number = input.number ?? t!.contact_phone;
-    if (!number) throw ruleViolation('pbx_no_number');
+    // Decrypted here, never sent to the browser (a row not encrypted yet still holds the number readable).
+    const number = input.number ?? decryptOrNull(t!.contact_phone_enc) ?? t!.contact_phone;
+    if (!number || number.includes('*')) throw ruleViolation('pbx_no_number');
     return { number, ticketId: t!.id };
   }
   if (input.customerPhoneId !== undefined) {
@@ -50,6 +53,13 @@ async function numberToDial(db: Kysely<DB>, actor: Actor, input: OriginateReques
     const p = await db.selectFrom('customer_phones').select(['number', 'phone_enc']).where('tenant_id', '=', actor.tenantId).where('id', '=', input.customerPhoneId).executeTakeFirst();
     if (!p) throw notFound('customer');
     const number = decryptOrNull(p.phone_enc) ?? p.number;
+    if (!number || number.includes('*')) throw ruleViolation('pbx_no_number');
+    return { number, ticketId: null };
+  }
+  if (input.callId !== undefined) {
+    const c = await db.selectFrom('calls').select(['agent_id', 'direction', 'from_number', 'to_number', 'from_number_enc', 'to_number_enc']).where('tenant_id', '=', actor.tenantId).where('id', '=', input.callId).executeTakeFirst();
+    assertCanReadCall(actor, c);
+    const number = externalCallNumber(c!);
     if (!number || number.includes('*')) throw ruleViolation('pbx_no_number');
     return { number, ticketId: null };
   }
@@ -74,7 +84,7 @@ export async function originateCall({ db, actor, input, pbx }: Ctx & { input: Or
   }
   const masked = maskPhone(number);
   await writeAudit(db, actor, ticketId === null
-    ? { action: 'call.dialed', entity: 'call', entityId: null, detail: { number: masked, extension, actionId } }
+    ? { action: 'call.dialed', entity: 'call', entityId: input.callId ?? null, detail: { number: masked, extension, actionId } }
     : { action: 'ticket.callback_dialed', entity: 'ticket', entityId: ticketId, detail: { number: masked, extension, actionId } });
   return { actionId, number: masked, extension };
 }
