@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema.js';
+import { usePreparedStatements } from './prepared-statements.js';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -33,6 +34,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 20 });
     // An idle connection dropped by the server (restart, failover) must not crash the process; the pool replaces it.
     pool.on('error', (error) => console.warn(`database connection lost: ${error.message}`));
+    pool.on('connect', usePreparedStatements);
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', url: options.url, close: () => db.destroy() };
   }

@@ -30,9 +30,9 @@ export async function getComplaint({ db, actor, ticketId }: Ctx & { ticketId: nu
  */
 export async function createComplaint({ db, actor, input }: Ctx & { input: ComplaintCreate }): Promise<ComplaintDetail> {
   assertCanHandleComplaints(actor);
-  // createTicket runs its own transaction (kysely does not nest them): the order first, then its case.
-  const ticketId = input.ticket ? (await createTicket({ db, actor, input: { ...input.ticket, type: 'complaint' } })).id : input.ticketId!;
-  await db.transaction().execute(async (trx) => {
+  // A new order and its case commit together: a failing case leaves no complaint order without one.
+  const ticketId = await db.transaction().execute(async (trx) => {
+    const ticketId = input.ticket ? (await createTicket({ db: trx, actor, input: { ...input.ticket, type: 'complaint' } })).id : input.ticketId!;
     const ticket = await trx.selectFrom('tickets').select(['id', 'type_key', 'responsible_id', 'assignee_id', 'created_by'])
       .where('tenant_id', '=', actor.tenantId).where('id', '=', ticketId).executeTakeFirst();
     assertCanReadTicket(actor, ticket);
@@ -44,6 +44,7 @@ export async function createComplaint({ db, actor, input }: Ctx & { input: Compl
     if (!inserted) throw ruleViolation('complaint_case_exists');
     await writeAudit(trx, actor, { action: 'complaint.case_created', entity: 'ticket', entityId: ticketId, detail: { grade: input.grade } });
     if (input.grade === 'serious') await alertSeriousComplaint(trx, actor, ticketId);
+    return ticketId;
   });
   return getComplaint({ db, actor, ticketId });
 }

@@ -1,4 +1,5 @@
 // The assigned shifts (roster_shifts) that leave, swaps and attendance refer to. The schedules module's publish
+import { inTransaction } from '../../lib/transaction.js';
 // step and the demo write them through `upsertRosterShifts`; leaders may also enter them by hand.
 import type { RosterShift } from '@kefu/shared';
 import { sql } from 'kysely';
@@ -29,7 +30,7 @@ export async function upsertRosterShifts({ db, tenantId, shifts, replace, actor 
   for (const s of shifts) {
     if (new Date(s.endsAt) <= new Date(s.startsAt)) throw invalid('endsAt: must be after startsAt');
   }
-  return db.transaction().execute(async (trx) => {
+  return inTransaction(db, async (trx) => {
     const userIds = [...new Set(shifts.map((s) => s.userId))];
     const teams = new Map<number, number | null>();
     if (userIds.length) {

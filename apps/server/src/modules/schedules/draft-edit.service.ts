@@ -72,11 +72,13 @@ export async function editDraft({ db, actor, id, edit }: Ctx & { id: number; edi
 }
 
 /**
- * Publishes a draft: status, audit row, the agents' roster shifts (rosters module, replacing their plain shifts
- * of the period), then a live notice to each agent concerned.
+ * Publishes a draft: status, audit row and the agents' roster shifts (rosters module, replacing their plain shifts
+ * of the period) in one transaction, then a live notice to each agent concerned.
  */
 export async function publishDraft({ db, actor, id, version, live }: Ctx & { id: number; version: number; live: LiveBus }): Promise<DraftDetail> {
   assertCanSchedule(actor);
+  // Status, audit row and roster shifts commit together: a failing roster write leaves the draft a draft.
+  const zone = await tenantZone(db, actor.tenantId);
   const draft = await db.transaction().execute(async (trx) => {
     const d = await loadDraft(trx, actor.tenantId, id, { forUpdate: true });
     if (d.version !== version) throw versionConflict();
@@ -84,17 +86,16 @@ export async function publishDraft({ db, actor, id, version, live }: Ctx & { id:
     await trx.updateTable('schedule_drafts').set({ status: 'published', published_at: now(), published_by: actor.userId || null, updated_at: now(), version: d.version + 1 }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     const userIds = [...new Set(d.assignments.map((a) => a.userId))];
     await writeAudit(trx, actor, { action: 'schedule.published', entity: 'schedule', entityId: id, detail: { start: d.start, days: d.horizonDays, agents: userIds.length, assignments: d.assignments.length } });
+    const patterns = new Map(d.patterns.map((p) => [p.code, p]));
+    const shifts = d.assignments.map((a) => {
+      const p = patterns.get(a.shiftCode)!;
+      const [h, m] = p.start.split(':').map(Number);
+      const startsAt = new Date(localMidnight(a.date, zone).getTime() + (h! * 60 + m!) * 60_000);
+      return { userId: a.userId, date: a.date, shiftCode: a.shiftCode, startsAt, endsAt: new Date(startsAt.getTime() + p.lengthMinutes * 60_000), isNight: p.night };
+    });
+    await upsertRosterShifts({ db: trx, tenantId: actor.tenantId, shifts, replace: { from: d.start, to: addDays(d.start, d.horizonDays - 1) } });
     return d;
   });
-  const zone = await tenantZone(db, actor.tenantId);
-  const patterns = new Map(draft.patterns.map((p) => [p.code, p]));
-  const shifts = draft.assignments.map((a) => {
-    const p = patterns.get(a.shiftCode)!;
-    const [h, m] = p.start.split(':').map(Number);
-    const startsAt = new Date(localMidnight(a.date, zone).getTime() + (h! * 60 + m!) * 60_000);
-    return { userId: a.userId, date: a.date, shiftCode: a.shiftCode, startsAt, endsAt: new Date(startsAt.getTime() + p.lengthMinutes * 60_000), isNight: p.night };
-  });
-  await upsertRosterShifts({ db, tenantId: actor.tenantId, shifts, replace: { from: draft.start, to: addDays(draft.start, draft.horizonDays - 1) } });
   const userIds = [...new Set(draft.assignments.map((a) => a.userId))];
   if (userIds.length) {
     await live.publish({ tenantId: actor.tenantId, topic: 'schedules.published', userIds, payload: { scheduleId: id, name: draft.name, start: draft.start, days: draft.horizonDays } }).catch(() => undefined);

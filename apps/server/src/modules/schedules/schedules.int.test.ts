@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import type { LiveEvent } from '../../lib/live/live-bus.js';
@@ -104,6 +105,14 @@ describe('schedules', () => {
     expect(conflict.statusCode).toBe(409);
 
     expect((await app.inject({ method: 'GET', url: '/api/v1/schedules/drafts', headers: agentAuth })).statusCode).toBe(403);
+    // Status and roster shifts commit together: a roster write that fails leaves the draft a draft.
+    await sql`create function refuse_roster() returns trigger language plpgsql as $$ begin raise exception 'roster refused'; end $$`.execute(database.db);
+    await sql`create trigger refuse_roster before insert on roster_shifts for each row execute function refuse_roster()`.execute(database.db);
+    expect((await post(`/schedules/drafts/${draft.id}/publish`, { version })).statusCode).toBe(500);
+    await sql`drop trigger refuse_roster on roster_shifts`.execute(database.db);
+    const still = await app.inject({ method: 'GET', url: `/api/v1/schedules/drafts/${draft.id}`, headers: leader });
+    expect(still.json()).toMatchObject({ status: 'draft', version });
+
     const published = await post(`/schedules/drafts/${draft.id}/publish`, { version });
     expect(published.statusCode).toBe(200);
     expect(published.json().status).toBe('published');

@@ -8,16 +8,23 @@ export interface SearchableTicket {
   subject: string;
   description: string;
   contact_name: string | null;
-  contact_phone_normalized: string | null;
+  /** Not indexed: the number is encrypted at rest; lookups by number use contact_phone_bidx. */
+  contact_phone_normalized?: string | null;
   event_place: string | null;
   event_person: string | null;
   tags: readonly string[];
 }
 
-/** The tsvector expression for an order: subject, body, contact, tags, customer and notes, segmented by jieba. */
+/**
+ * The segmented words an order is found by (stored as to_tsvector('simple', …)): subject, body, contact name, tags,
+ * customer and notes, segmented by jieba. Never the contact number: it is encrypted at rest (contact_phone_bidx finds it).
+ */
+export function ticketSearchText(t: SearchableTicket, customerName: string | null, notes: readonly string[] = []): string {
+  return indexTokens(t.number, t.subject, t.description, t.contact_name, t.event_place, t.event_person, t.tags.join(' '), customerName, ...notes);
+}
+
 export function ticketSearchVector(t: SearchableTicket, customerName: string | null, notes: readonly string[] = []) {
-  const text = indexTokens(t.number, t.subject, t.description, t.contact_name, t.contact_phone_normalized, t.event_place, t.event_person, t.tags.join(' '), customerName, ...notes);
-  return sql<string>`to_tsvector('simple', ${text})`;
+  return sql<string>`to_tsvector('simple', ${ticketSearchText(t, customerName, notes)})`;
 }
 
 /** Rebuilds one order's search vector from what is stored now (after notes or customer changes). */

@@ -1,11 +1,9 @@
 import { sql, type Expression, type Kysely, type SqlBool, type ExpressionBuilder } from 'kysely';
 import type { TicketListQuery } from '@kefu/shared';
-import type { DB, NewTicketRow } from '../../db/schema.js';
-import type { Actor } from '../../lib/actor.js';
-import type { NewTicketSla } from '../sla/ticket-sla.service.js';
+import type { DB } from '../../db/schema.js';
 import { notFound } from '../../lib/app-error.js';
 import { toTsQuery } from '../../lib/search-text.js';
-import { normalizePhone } from '../../lib/phone.js';
+import { phoneLookupKeys } from '../pii/pii-fields.js';
 
 /** The columns a work order is presented with, names of people and customer included. */
 export function selectTicketRows(db: Kysely<DB>, tenantId: number) {
@@ -86,9 +84,13 @@ function searchCondition(eb: ExpressionBuilder<DB & { t: DB['tickets'] }, 't'>, 
   const parts: Expression<SqlBool>[] = [];
   const tsquery = toTsQuery(q);
   if (tsquery) parts.push(sql<SqlBool>`t.search_vector @@ to_tsquery('simple', ${tsquery})`);
-  const compact = q.replace(/[\s-]/g, '');
+  const compact = q.normalize('NFKC').replace(/[\s-]/g, '');
   if (/^GD\d{6,}$/i.test(compact)) parts.push(eb('t.number', '=', compact.toUpperCase()));
-  if (/^[+\d()]{5,20}$/.test(compact)) parts.push(eb('t.contact_phone_normalized', '=', normalizePhone(q)));
+  // The contact number by its blind index (current and, during a key rotation, previous), in any format.
+  if (/^[+\d()]{5,20}$/.test(compact)) {
+    const keys = phoneLookupKeys(q);
+    if (keys.length) parts.push(eb('t.contact_phone_bidx', 'in', keys));
+  }
   return parts.length ? eb.or(parts) : sql<SqlBool>`false`;
 }
 
@@ -150,59 +152,4 @@ export async function activeUserNameOrThrow(db: Kysely<DB>, tenantId: number, us
   const user = await db.selectFrom('users').select(['display_name', 'active']).where('tenant_id', '=', tenantId).where('id', '=', userId).executeTakeFirst();
   if (!user || !user.active) throw notFound('user');
   return user.display_name;
-}
-
-/**
- * Inserts an order, its `ticket.created` audit row and its SLA clock (when a policy applies) in one statement
- * (atomic without a transaction).
- */
-export async function insertTicketWithAudit(db: Kysely<DB>, actor: Actor, values: NewTicketRow, detail: Record<string, unknown>, sla: NewTicketSla | null = null) {
-  const s = sla ?? ({} as Partial<NewTicketSla>);
-  const v = <T>(value: unknown, type: string) => sql<T>`${value ?? null}::${sql.raw(type)}`;
-  return db
-    .with('t', (q) => q.insertInto('tickets').values(values).returningAll())
-    .with('s', (q) =>
-      q.insertInto('ticket_sla')
-        .columns([
-          'tenant_id', 'ticket_id', 'policy_id', 'policy_name', 'calendar', 'time_basis', 'first_reply_minutes', 'update_minutes', 'resolution_minutes',
-          'escalation', 'started_at', 'first_reply_at', 'last_update_at', 'resolved_at', 'first_reply_due_at', 'next_update_due_at', 'resolution_due_at', 'next_escalation_at',
-        ])
-        .expression((eb) =>
-          eb.selectFrom('t').select([
-            't.tenant_id', 't.id',
-            v<number>(s.policy_id, 'bigint').as('policy_id'), v<string>(s.policy_name ?? '', 'text').as('policy_name'),
-            v<string>(s.calendar ?? '""', 'jsonb').as('calendar'), v<string>(s.time_basis ?? 'calendar', 'text').as('time_basis'),
-            v<number>(s.first_reply_minutes, 'int').as('first_reply_minutes'), v<number>(s.update_minutes, 'int').as('update_minutes'),
-            v<number>(s.resolution_minutes, 'int').as('resolution_minutes'), v<string>(s.escalation ?? '[]', 'jsonb').as('escalation'),
-            't.created_at', v<Date>(s.first_reply_at, 'timestamptz').as('first_reply_at'), v<Date>(s.last_update_at, 'timestamptz').as('last_update_at'),
-            v<Date>(s.resolved_at, 'timestamptz').as('resolved_at'), v<Date>(s.first_reply_due_at, 'timestamptz').as('first_reply_due_at'),
-            v<Date>(s.next_update_due_at, 'timestamptz').as('next_update_due_at'), v<Date>(s.resolution_due_at, 'timestamptz').as('resolution_due_at'),
-            v<Date>(s.next_escalation_at, 'timestamptz').as('next_escalation_at'),
-          ]).where(sql<boolean>`${sla !== null}::boolean`),
-        ),
-    )
-    .with('a', (q) =>
-      q.insertInto('audit_log')
-        .columns(['tenant_id', 'actor_id', 'action', 'entity', 'entity_id', 'detail', 'ip'])
-        .expression((eb) =>
-          eb.selectFrom('t').select([
-            't.tenant_id',
-            sql<number | null>`${actor.userId || null}::bigint`.as('actor_id'),
-            sql<string>`'ticket.created'`.as('action'),
-            sql<string>`'ticket'`.as('entity'),
-            't.id',
-            sql<string>`jsonb_build_object('number', t.number) || ${JSON.stringify(detail)}::jsonb`.as('detail'),
-            sql<string | null>`${actor.ip}::text`.as('ip'),
-          ]),
-        ),
-    )
-    .selectFrom('t')
-    .select([
-      't.id', 't.number', 't.type_key', 't.subject', 't.description', 't.status', 't.priority', 't.channel',
-      't.customer_id', 't.contact_name', 't.contact_phone', 't.event_time', 't.event_place', 't.event_person',
-      't.responsible_id', 't.assignee_id', 't.team_id', 't.skill_group_id', 't.department_id', 't.transfer_due_at',
-      't.callback_pending', 't.answered_on_spot', 't.tags', 't.custom', 't.merged_into_id', 't.process', 't.created_by',
-      't.created_at', 't.updated_at', 't.resolved_at', 't.closed_at', 't.reopen_count', 't.version',
-    ])
-    .executeTakeFirstOrThrow();
 }

@@ -4,17 +4,19 @@ import type { DB, TicketRow } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
 import { AppError, invalid, notFound, versionConflict } from '../../lib/app-error.js';
 import { now } from '../../lib/clock.js';
-import { normalizePhone } from '../../lib/phone.js';
+import { inTransaction } from '../../lib/transaction.js';
+import { decryptOrNull, displayPhone, encryptContactPhone } from '../pii/pii-fields.js';
 import { writeAudit } from '../audit/audit.service.js';
 import { findCustomerIdsByPhone, insertCustomer } from '../customers/customers.service.js';
 import { chooseAssignee } from './ticket-assignment.service.js';
 import { assertTransition, isReopen, statusTimestamps } from './ticket-lifecycle.js';
 import { assertCustomFields, assertFollowUpFields } from './ticket-rules.js';
 import { currentStep, startProcess } from './ticket-process.js';
-import { reindexTicket, ticketSearchVector } from './ticket-search.js';
+import { reindexTicket, ticketSearchText } from './ticket-search.js';
+import { insertTicketWithAudit } from './ticket-intake.js';
 import { assertCanAssign, assertCanReadTicket, assertCanUpdateTicket, listRestriction } from './tickets.policy.js';
 import { presentTicket } from './tickets.presenter.js';
-import { activeUserNameOrThrow, findCustomerBrief, findTicketView, insertTicketWithAudit, listTicketRows, lockTicket } from './tickets.repo.js';
+import { activeUserNameOrThrow, findCustomerBrief, findTicketView, listTicketRows, lockTicket } from './tickets.repo.js';
 import { findTicketTypeCached } from '../ticket-types/ticket-type-cache.js';
 import { applySlaEvents, newTicketSla, slaColumnsOf, slaEventsOfChange } from '../sla/ticket-sla.service.js';
 
@@ -29,10 +31,18 @@ async function activeTicketType(db: Kysely<DB>, tenantId: number, key: string) {
   return type;
 }
 
-async function assertExists(db: Kysely<DB>, table: 'users' | 'teams' | 'skill_groups' | 'customers', tenantId: number, id: number | null | undefined, entity: string) {
+async function assertExists(db: Kysely<DB>, table: 'users' | 'teams' | 'skill_groups', tenantId: number, id: number | null | undefined, entity: string) {
   if (id == null) return;
   const row = await db.selectFrom(table).select('id').where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound(entity);
+}
+
+/** A customer merged into another since the caller loaded it (an open page, an integration): the surviving record. */
+async function currentCustomerId(db: Kysely<DB>, tenantId: number, id: number | null | undefined): Promise<number | null> {
+  if (id == null) return null;
+  const row = await db.selectFrom('customers').select(['id', 'merged_into_id']).where('tenant_id', '=', tenantId).where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('customer');
+  return row.merged_into_id ?? row.id;
 }
 
 export async function getTicket({ db, actor, id }: Ctx & { id: number }): Promise<Ticket> {
@@ -55,8 +65,7 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
   const create = async (q: Kysely<DB>) => {
     await assertExists(q, 'teams', actor.tenantId, input.teamId, 'team');
     await assertExists(q, 'skill_groups', actor.tenantId, input.skillGroupId, 'skillGroup');
-    await assertExists(q, 'customers', actor.tenantId, input.customerId, 'customer');
-    let customerId = input.customerId ?? null;
+    let customerId = await currentCustomerId(q, actor.tenantId, input.customerId);
     if (customerId === null && input.contactPhone) customerId = (await findCustomerIdsByPhone(q, actor.tenantId, input.contactPhone))[0] ?? null;
     if (customerId === null && input.createCustomer && (input.contactName || input.contactPhone)) {
       customerId = await insertCustomer(q, actor, { kind: 'person', name: input.contactName || input.contactPhone!, phones: input.contactPhone ? [input.contactPhone] : [] });
@@ -71,7 +80,6 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       subject: input.subject,
       description: input.description,
       contact_name: input.contactName ?? null,
-      contact_phone_normalized: input.contactPhone ? normalizePhone(input.contactPhone) : null,
       event_place: input.eventPlace ?? null,
       event_person: input.eventPerson ?? null,
       tags: input.tags ?? [],
@@ -85,7 +93,8 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       priority: input.priority,
       channel: input.channel,
       customer_id: customerId,
-      contact_phone: input.contactPhone ?? null,
+      // Encrypted at rest: masked display copy, ciphertext and blind index (migration 0018).
+      ...encryptContactPhone(input.contactPhone),
       event_time: input.eventTime ? new Date(input.eventTime) : null,
       responsible_id: actor.userId || null,
       assignee_id: assigneeId,
@@ -98,14 +107,13 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       created_at: at,
       updated_at: at,
       resolved_at: status === 'resolved' ? at : null,
-      search_vector: ticketSearchVector(searchable, customer?.name ?? null, input.answer ? [input.answer] : []) as never,
-    }, { type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null }, sla);
+    }, ticketSearchText(searchable, customer?.name ?? null, input.answer ? [input.answer] : []), { type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null }, sla);
     if (input.answeredOnSpot && input.answer) {
       await q.insertInto('ticket_notes').values({ tenant_id: actor.tenantId, ticket_id: row.id, author_id: actor.userId || null, body: input.answer, internal: false }).execute();
     }
     return { ...row, responsible_name: actor.displayName, assignee_name: assigneeName, customer_name: customer?.name ?? null, customer_grade: customer?.grade ?? null, department_name: null, ...slaColumnsOf(sla) };
   };
-  const view = needsTransaction ? await db.transaction().execute(create) : await create(db);
+  const view = needsTransaction ? await inTransaction(db, create) : await create(db);
   return presentTicket(view, actor);
 }
 
@@ -155,12 +163,29 @@ export async function changeTicket(
   return getTicket({ db, actor, id });
 }
 
+/**
+ * The contact number is stored encrypted: compared with the decrypted number, written as masked copy + ciphertext +
+ * blind index, and audited masked (the audit log holds no plaintext number).
+ */
+function contactPhoneChange(current: TicketRow, next: string | null, set: Record<string, unknown>, changes: Record<string, [unknown, unknown]>): void {
+  const text = next?.trim() || null;
+  const old = decryptOrNull(current.contact_phone_enc) ?? current.contact_phone;
+  if (old === text) return;
+  const encrypted = encryptContactPhone(text);
+  Object.assign(set, encrypted);
+  changes.contactPhone = [displayPhone(current.contact_phone), encrypted.contact_phone];
+}
+
 export async function updateTicket({ db, actor, id, input }: Ctx & { id: number; input: TicketUpdate }): Promise<Ticket> {
   return changeTicket({ db, actor, id, version: input.version }, async (trx, current) => {
     const set: Record<string, unknown> = {};
     const changes: Record<string, [unknown, unknown]> = {};
     for (const [key, column] of EDITABLE) {
       if (input[key] === undefined) continue;
+      if (key === 'contactPhone') {
+        contactPhoneChange(current, input.contactPhone ?? null, set, changes);
+        continue;
+      }
       let value: unknown = input[key];
       if (key === 'eventTime') value = value === null ? null : new Date(value as string);
       if (comparable(value) === comparable(current[column])) continue;
@@ -171,10 +196,9 @@ export async function updateTicket({ db, actor, id, input }: Ctx & { id: number;
       assertCanAssign(actor, current, set.assignee_id as number | null);
       await assertExists(trx, 'users', actor.tenantId, set.assignee_id as number | null, 'user');
     }
-    if ('customer_id' in set) await assertExists(trx, 'customers', actor.tenantId, set.customer_id as number | null, 'customer');
+    if ('customer_id' in set) set.customer_id = await currentCustomerId(trx, actor.tenantId, set.customer_id as number | null);
     if ('skill_group_id' in set) await assertExists(trx, 'skill_groups', actor.tenantId, set.skill_group_id as number | null, 'skillGroup');
     if ('team_id' in set) await assertExists(trx, 'teams', actor.tenantId, set.team_id as number | null, 'team');
-    if ('contact_phone' in set) set.contact_phone_normalized = set.contact_phone ? normalizePhone(set.contact_phone as string) : null;
     if ('type_key' in set || 'custom' in set) {
       const { fields } = await activeTicketType(trx, actor.tenantId, (set.type_key as string) ?? current.type_key);
       assertCustomFields(fields, (input.custom ?? current.custom) as Record<string, unknown>);
