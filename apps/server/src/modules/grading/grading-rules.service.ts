@@ -5,6 +5,7 @@ import type { Actor } from '../../lib/actor.js';
 import { versionConflict } from '../../lib/app-error.js';
 import { now, toIso } from '../../lib/clock.js';
 import { writeAudit } from '../audit/audit.service.js';
+import { enqueueJob, type JobHandler } from '../../lib/jobs/job-queue.js';
 import { assertManageRules, assertRead } from './grading.policy.js';
 import { tenantTimeZone as tenantZone } from '../../lib/tenant.js';
 
@@ -85,8 +86,16 @@ export async function regradeTenant(db: Q, tenantId: number, rules: GradingRules
   return result.rows[0] ?? { changed: 0, rescheduled: 0 };
 }
 
-/** Saves a tenant's rules (optimistic `version`; 0 = still on the defaults) and, unless told not to, re-grades everyone. */
-export async function saveRules({ db, actor, input }: { db: Q; actor: Actor; input: { version: number; rules: GradingRules; regrade: boolean } }): Promise<GradingRulesResponse & { changed: number }> {
+/** Up to this many graded customers a rules change re-grades inside the request; above, the job queue does it. */
+export const REGRADE_INLINE_MAX = 20_000;
+export const GRADING_REGRADE_JOB = 'grading.regrade';
+
+/**
+ * Saves a tenant's rules (optimistic `version`; 0 = still on the defaults) and, unless told not to, re-grades
+ * everyone: at once for a department's few thousand customers, through a background job for a big archive (a
+ * million customers take most of a minute, longer than a request should hang).
+ */
+export async function saveRules({ db, actor, input, inlineMax = REGRADE_INLINE_MAX }: { db: Q; actor: Actor; input: { version: number; rules: GradingRules; regrade: boolean }; inlineMax?: number }): Promise<GradingRulesResponse & { changed: number; regradeQueued: boolean }> {
   assertManageRules(actor);
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('grading_rules').select('version').where('tenant_id', '=', actor.tenantId).forUpdate().executeTakeFirst();
@@ -98,9 +107,28 @@ export async function saveRules({ db, actor, input }: { db: Q; actor: Actor; inp
     } else {
       await trx.insertInto('grading_rules').values({ tenant_id: actor.tenantId, rules: json, version: 1, updated_by: actor.userId || null, updated_at: at }).execute();
     }
-    const zone = await tenantZone(trx, actor.tenantId);
-    const { changed } = input.regrade ? await regradeTenant(trx, actor.tenantId, input.rules, zone, actor.userId || null) : { changed: 0 };
-    await writeAudit(trx, actor, { action: 'grading.rules_saved', entity: 'grading_rules', entityId: actor.tenantId, detail: { version: input.version + 1, regraded: input.regrade, changed } });
-    return { rules: input.rules, version: input.version + 1, isDefault: false, updatedAt: at.toISOString(), changed };
+    let changed = 0;
+    let regradeQueued = false;
+    if (input.regrade) {
+      const graded = await trx.selectFrom('grading_profiles').select((eb) => eb.fn.countAll<number>().as('n'))
+        .where('tenant_id', '=', actor.tenantId).where('demand', 'is not', null).executeTakeFirstOrThrow();
+      if (Number(graded.n) > inlineMax) {
+        // One pending job per tenant: a second save before it ran just lets it read the newer rules.
+        await enqueueJob(trx, { tenantId: actor.tenantId, kind: GRADING_REGRADE_JOB, payload: { userId: actor.userId || null }, dedupeKey: 'rules' });
+        regradeQueued = true;
+      } else {
+        ({ changed } = await regradeTenant(trx, actor.tenantId, input.rules, await tenantZone(trx, actor.tenantId), actor.userId || null));
+      }
+    }
+    await writeAudit(trx, actor, { action: 'grading.rules_saved', entity: 'grading_rules', entityId: actor.tenantId, detail: { version: input.version + 1, regraded: input.regrade, changed, queued: regradeQueued } });
+    return { rules: input.rules, version: input.version + 1, isDefault: false, updatedAt: at.toISOString(), changed, regradeQueued };
   });
 }
+
+/** Job handler (GRADING_REGRADE_JOB): re-grades everyone under the rules saved last. */
+export const regradeJobHandler: JobHandler = async ({ db, job }) => {
+  const { rules } = await loadRules(db, job.tenantId);
+  const userId = (job.payload as { userId?: number | null } | null)?.userId ?? null;
+  const { changed } = await regradeTenant(db, job.tenantId, rules, await tenantZone(db, job.tenantId), userId);
+  await db.insertInto('audit_log').values({ tenant_id: job.tenantId, actor_id: userId, action: 'grading.regraded', entity: 'grading_rules', entity_id: job.tenantId, detail: JSON.stringify({ changed }) }).execute();
+};

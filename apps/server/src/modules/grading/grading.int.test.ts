@@ -8,7 +8,7 @@ import { createTestTicket, createUserActor } from '../../testing/factories.js';
 import { createTestApp, loginAs } from '../../testing/test-app.js';
 import { createTestDatabase, TEST_TENANT_ID } from '../../testing/test-db.js';
 import { gradeCustomer, localToday, nextFollowUpOn } from './grade-rules.js';
-import { regradeTenant } from './grading-rules.service.js';
+import { GRADING_REGRADE_JOB, regradeJobHandler, regradeTenant, saveRules } from './grading-rules.service.js';
 import { isVip, slaCustomerGrade } from './grading-vip.service.js';
 
 let database: Database;
@@ -253,6 +253,23 @@ describe('grade rules', () => {
     expect(ok(await get('/rules', users.agent.headers))).toMatchObject({ version: 1, isDefault: false, rules });
     const audit = await database.db.selectFrom('audit_log').select('detail').where('action', '=', 'grading.rules_saved').executeTakeFirstOrThrow();
     expect(audit.detail).toMatchObject({ version: 1, regraded: true });
+  });
+
+  it('a big archive re-grades through the job queue, not inside the request', async () => {
+    const id = await newCustomer('大档案客户');
+    ok(await followUp(id, axes('target', 'later'), new Date(Date.now() - DAY)), 201);
+    const before = await customerGrade(id);
+    const { version } = ok(await get('/rules', users.agent.headers));
+    const rules: GradingRules = structuredClone(DEFAULT_GRADING_RULES);
+    rules.rules = rules.rules.map((r) => ({ ...r, grade: 'E' as const }));
+    const saved = await saveRules({ db: database.db, actor: users.admin.actor, input: { version, rules, regrade: true }, inlineMax: 0 });
+    expect(saved).toMatchObject({ regradeQueued: true, changed: 0 });
+    expect(await customerGrade(id)).toBe(before);
+    const job = await database.db.selectFrom('jobs').select(['id', 'tenant_id', 'kind', 'payload', 'attempts', 'max_attempts']).where('kind', '=', GRADING_REGRADE_JOB).where('done_at', 'is', null).executeTakeFirstOrThrow();
+    await regradeJobHandler({ db: database.db, job: { id: job.id, tenantId: job.tenant_id, kind: job.kind, payload: job.payload, attempts: job.attempts, maxAttempts: job.max_attempts } });
+    expect(await customerGrade(id)).toBe('E');
+    const done = await database.db.selectFrom('audit_log').select('detail').where('action', '=', 'grading.regraded').executeTakeFirstOrThrow();
+    expect((done.detail as { changed: number }).changed).toBeGreaterThanOrEqual(1);
   });
 });
 

@@ -19,7 +19,7 @@ export const gradingRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, { db 
   app.get(`${base}/rules`, { schema: { tags, summary: 'Grade rules, follow-up cadence, VIP weights and churn thresholds of the tenant (seed 003 defaults, version 0)', response: { 200: gradingRulesResponseSchema } } }, async (request) =>
     getRules({ db, actor: actorOf(request) }),
   );
-  app.put(`${base}/rules`, { schema: { tags, summary: 'Replace the rules (`version` must match) and re-grade every customer', body: gradingRulesPutSchema, response: { 200: gradingRulesResponseSchema.extend({ changed: z.number() }) } } }, async (request) =>
+  app.put(`${base}/rules`, { schema: { tags, summary: 'Replace the rules (`version` must match) and re-grade every customer (in the background above 20,000 graded customers: `regradeQueued`)', body: gradingRulesPutSchema, response: { 200: gradingRulesResponseSchema.extend({ changed: z.number(), regradeQueued: z.boolean() }) } } }, async (request) =>
     saveRules({ db, actor: actorOf(request), input: request.body }),
   );
   app.get(`${base}/customers/:id`, { schema: { tags, summary: "A customer's grade, axes, owner, next follow-up and history", params: idParamSchema, response: { 200: customerGradingSchema } } }, async (request) =>

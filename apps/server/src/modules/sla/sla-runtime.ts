@@ -7,6 +7,7 @@ import type { LiveBus } from '../../lib/live/live-bus.js';
 import { escalateDueSlas } from './sla-escalation.service.js';
 import { complaintJobHandlers } from '../complaints/complaint-notify.js';
 import { GRADING_VIP_JOB, vipRecomputeJobHandler } from '../grading/grading-vip.service.js';
+import { GRADING_REGRADE_JOB, regradeJobHandler } from '../grading/grading-rules.service.js';
 import { closeMailTransports, deliverNotice, notifySettingsFromEnv, SLA_NOTIFY_JOB, type NotifyJobPayload, type NotifySettings } from './sla-notify.js';
 
 /**
@@ -45,6 +46,8 @@ export function createBackgroundWork({ db, live, settings, pollMs = 1_000, worke
     ...complaintJobHandlers(live),
     // Nightly big-customer (VIP) scoring; it queues its next run itself.
     [GRADING_VIP_JOB]: vipRecomputeJobHandler,
+    // A rules change on a big archive re-grades here instead of inside the request.
+    [GRADING_REGRADE_JOB]: regradeJobHandler,
   };
   const worker = createJobWorker({ db, handlers, workerId });
   let timer: NodeJS.Timeout | null = null;
