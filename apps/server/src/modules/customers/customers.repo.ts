@@ -9,7 +9,7 @@ export function customerColumns(db: Kysely<DB>, tenantId: number) {
     .where('c.tenant_id', '=', tenantId)
     .select([
       'c.id', 'c.kind', 'c.name', 'c.email', 'c.address', 'c.address_masked', 'c.id_card_masked', 'c.grade', 'c.notes', 'c.tags', 'c.organization_id',
-      'c.created_at', 'c.updated_at', 'c.version', 'o.name as organization_name',
+      'c.created_at', 'c.updated_at', 'c.version', 'c.merged_into_id', 'o.name as organization_name',
       // The phones come along as JSON: one round trip per lookup, which screen pop depends on. `number` is the
       // masked copy (the full number is only in phone_enc), so nothing readable leaves the table here.
       sql<PhoneRow[]>`coalesce((select json_agg(json_build_object('id', p.id, 'number', p.number, 'label', p.label) order by p.id)
@@ -48,7 +48,8 @@ export interface CustomerFilters {
 }
 
 export function filteredCustomers(db: Kysely<DB>, tenantId: number, f: CustomerFilters) {
-  let query = customerColumns(db, tenantId);
+  // A record merged into another (customer-archive) is left out of every list, search and export.
+  let query = customerColumns(db, tenantId).where('c.merged_into_id', 'is', null);
   if (f.phoneKeys) {
     const keys = f.phoneKeys.length > 0 ? [...f.phoneKeys] : ['-'];
     query = query.where('c.id', 'in', (eb) => eb.selectFrom('customer_phones as p').select('p.customer_id').where('p.tenant_id', '=', tenantId).where('p.phone_bidx', 'in', keys));

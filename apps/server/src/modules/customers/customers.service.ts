@@ -75,6 +75,8 @@ export async function getCustomer({ db, actor, id }: { db: Kysely<DB>; actor: Ac
   assertCanRead(actor);
   const row = await customerColumns(db, actor.tenantId).where('c.id', '=', id).executeTakeFirst();
   if (!row) throw notFound('customer');
+  // A merged record answers 404 with a pointer to the record it was merged into (customer-archive).
+  if (row.merged_into_id !== null) throw new AppError('NOT_FOUND', { entity: 'customer' }, { mergedIntoId: row.merged_into_id });
   return presentCustomer(row);
 }
 
@@ -104,7 +106,7 @@ export async function updateCustomer({ db, actor, id, input }: { db: Kysely<DB>;
   assertCanWrite(actor);
   await db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('customers').selectAll().where('tenant_id', '=', actor.tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!current) throw notFound('customer');
+    if (!current || current.merged_into_id !== null) throw notFound('customer');
     if (current.version !== input.version) throw versionConflict();
     if (input.organizationId === id) throw invalid('organizationId');
     await assertOrganization(trx, actor.tenantId, input.organizationId);

@@ -10,6 +10,7 @@ export async function seedDemoDomains(db: Kysely<DB>, { tenantId, now = new Date
   const { seedDemoContracts } = await import('../contracts/contracts.demo.js');
   const { seedRosterDemo } = await import('../rosters/rosters.demo.js');
   const { seedSchedulesDemo } = await import('../schedules/schedules.demo.js');
+  const { seedCustomerArchiveDemo } = await import('../customer-archive/customer-archive.demo.js');
   return {
     complaints: await seedComplaintDemo(db, { tenantId }),
     callbacks: await seedCallbacksDemo(db, { tenantId }),
@@ -17,5 +18,6 @@ export async function seedDemoDomains(db: Kysely<DB>, { tenantId, now = new Date
     contracts: await seedDemoContracts(db, { tenantId, now }),
     rosters: await seedRosterDemo(db, { tenantId, now }),
     schedules: await seedSchedulesDemo(db, { tenantId, now }),
+    customerArchive: await seedCustomerArchiveDemo(db, { tenantId, now }),
   };
 }

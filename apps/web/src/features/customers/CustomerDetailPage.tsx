@@ -1,9 +1,9 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Button, Card, Col, Descriptions, Flex, Result, Row, Skeleton, Statistic, Tag } from 'antd';
 import { EditOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router-dom';
+import { Link, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '../../app/api';
 import { useAuth } from '../../app/auth/AuthContext';
 import { formatDateTime } from '../../ui/format';
@@ -17,6 +17,15 @@ import { PhoneList } from './PhoneList';
 import { RevealPiiButton } from './RevealPiiButton';
 import { IdCardValue } from '../pii/IdCardField';
 import { CustomerGradePanel } from '../grading';
+import { CustomerContracts, CustomerTimeline, MergeCustomerButton } from '../customer-archive';
+import { notifySuccess } from '../../app/notify';
+
+/** A merged-away record answers 404 with the record it was merged into. */
+function mergedInto(error: unknown): number | null {
+  if (!isApiError(error, 'NOT_FOUND')) return null;
+  const details = error.details as { mergedIntoId?: unknown } | undefined;
+  return typeof details?.mergedIntoId === 'number' ? details.mergedIntoId : null;
+}
 
 export function CustomerDetailPage() {
   const { t } = useTranslation();
@@ -26,7 +35,15 @@ export function CustomerDetailPage() {
   const [revealed, setRevealed] = useState<RevealedPii | null>(null);
   const panel = useQuery({ queryKey: customerKeys.panel(id), queryFn: () => customersApi.panel(id), meta: { inlineNotFound: true } });
   const customer = panel.data;
+  const navigate = useNavigate();
+  const redirectTo = mergedInto(panel.error);
+  useEffect(() => {
+    if (redirectTo === null) return;
+    notifySuccess(t('customerArchive.merge.redirected'));
+    void navigate(`/customers/${redirectTo}`, { replace: true });
+  }, [redirectTo, navigate, t]);
 
+  if (redirectTo !== null) return <Skeleton active paragraph={{ rows: 10 }} />;
   if (panel.error && isApiError(panel.error, 'NOT_FOUND')) {
     return <Result status="404" title={t('customers.notFound')} subTitle={panel.error.message} extra={<Link to="/customers">{t('customers.backToList')}</Link>} />;
   }
@@ -45,11 +62,14 @@ export function CustomerDetailPage() {
           </Flex>
         }
         extra={
-          can('customers.write') && (
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              {t('common.edit')}
-            </Button>
-          )
+          <Flex gap={8}>
+            <MergeCustomerButton customerId={customer.id} />
+            {can('customers.write') && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                {t('common.edit')}
+              </Button>
+            )}
+          </Flex>
         }
       />
       <Flex vertical gap={16}>
@@ -101,6 +121,7 @@ export function CustomerDetailPage() {
               </Row>
             </Card>
             <CustomerGradePanel customerId={customer.id} />
+            <CustomerContracts customerId={customer.id} />
             {customer.kind === 'organization' && (
               <Card title={t('customers.members')}>
                 {customer.members.length === 0 ? (
@@ -119,6 +140,7 @@ export function CustomerDetailPage() {
             </Flex>
           </Col>
         </Row>
+        <CustomerTimeline customerId={customer.id} />
         <CustomerTickets customerId={customer.id} />
       </Flex>
       {editing && <CustomerFormModal open customer={customer} onClose={() => setEditing(false)} />}
