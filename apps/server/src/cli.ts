@@ -74,6 +74,7 @@ registerStaffingCommand(program);
 registerCalendarCommand(program);
 (await import('./modules/pii/keys.cli.js')).registerPiiCommands(program);
 (await import('./modules/calls/simulator/simulate.cli.js')).registerSimulateCommand(program);
+(await import('./modules/customer-import/customer-import.cli.js')).registerCustomerImportCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   if (error instanceof AppError) console.error(`error: ${error.code} ${JSON.stringify(error.params)}`);

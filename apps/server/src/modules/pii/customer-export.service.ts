@@ -9,7 +9,7 @@ import { filteredCustomers } from '../customers/customers.repo.js';
 import { presentCustomer } from '../customers/customers.presenter.js';
 import { decryptOrNull, phoneLookupKeys } from './pii-fields.js';
 
-const HEADER = ['ID', '类型 kind', '姓名 name', '电话 phones', '邮箱 email', '地址 address', '身份证号 idCard', '等级 grade', '所属单位 organization', '标签 tags', '创建时间 createdAt'];
+export const CUSTOMER_EXPORT_HEADER = ['ID', '类型 kind', '姓名 name', '电话 phones', '邮箱 email', '地址 address', '身份证号 idCard', '等级 grade', '所属单位 organization', '标签 tags', '创建时间 createdAt', '备注 notes'];
 
 /** Unmasked values of the exported customers, for an export the actor may and did ask to reveal. */
 async function revealedValues(db: Kysely<DB>, tenantId: number, ids: number[]) {
@@ -28,6 +28,12 @@ async function revealedValues(db: Kysely<DB>, tenantId: number, ids: number[]) {
  * `reveal` needs customers.reveal_pii. Every export is audit-logged with its size and whether it was unmasked.
  */
 export async function exportCustomersCsv({ db, actor, query }: { db: Kysely<DB>; actor: Actor; query: PiiExportQuery }): Promise<{ csv: string; count: number }> {
+  const { lines, count } = await exportCustomerRows({ db, actor, query, format: 'csv' });
+  return { csv: `\uFEFF${stringify([CUSTOMER_EXPORT_HEADER, ...lines])}`, count };
+}
+
+/** The export's rows (CUSTOMER_EXPORT_HEADER order) for any file format; the permission checks and the audit entry are here. */
+export async function exportCustomerRows({ db, actor, query, format }: { db: Kysely<DB>; actor: Actor; query: PiiExportQuery; format: 'csv' | 'xlsx' }) {
   if (!can(actor, 'customers.read')) throw new AppError('FORBIDDEN');
   if (query.reveal && !can(actor, 'customers.reveal_pii')) throw new AppError('FORBIDDEN');
   const filters = { q: query.q, phoneKeys: query.phone ? phoneLookupKeys(query.phone) : undefined, kind: query.kind };
@@ -40,12 +46,12 @@ export async function exportCustomersCsv({ db, actor, query }: { db: Kysely<DB>;
       c.id, c.kind, c.name,
       (full ? full.phones : c.phones.map((p) => p.number)).join('; '),
       full ? full.email : c.email, full ? full.address : c.address, full ? full.idCard : c.idCard,
-      c.grade, c.organization?.name ?? '', c.tags.join('; '), c.createdAt,
+      c.grade, c.organization?.name ?? '', c.tags.join('; '), c.createdAt, c.notes,
     ];
   });
   await writeAudit(db, actor, {
     action: query.reveal ? 'customer.pii_exported' : 'customer.exported', entity: 'customer', entityId: null,
-    detail: { count: customers.length, revealed: query.reveal, filters: { q: query.q ?? null, kind: query.kind ?? null, phone: query.phone ? 'yes' : null } },
+    detail: { count: customers.length, revealed: query.reveal, format, filters: { q: query.q ?? null, kind: query.kind ?? null, phone: query.phone ? 'yes' : null } },
   });
-  return { csv: `\uFEFF${stringify([HEADER, ...lines])}`, count: customers.length };
+  return { lines, count: customers.length };
 }

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, Flex, Input, Select, Table, Tag } from 'antd';
-import { ApartmentOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, ImportOutlined, PlusOutlined, UserOutlined } from '@ant-design/icons';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { ColumnsType } from 'antd/es/table';
 import { useTranslation } from 'react-i18next';
@@ -71,6 +71,9 @@ export function CustomerListPage() {
         extra={
           <Flex gap={8}>
             <CustomerExportButton query={query} />
+            {can('customers.import') && (
+              <Link to="/customers/import"><Button icon={<ImportOutlined />} data-testid="customer-import">{t('customerImport.listButton')}</Button></Link>
+            )}
             {can('customers.write') && (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)} data-testid="customer-create">
                 {t('customers.create')}
