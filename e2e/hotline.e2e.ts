@@ -28,10 +28,16 @@ describe('hotline: screen pop and wallboard', () => {
     const login = await fetch(`${kefu.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
     const headers = { authorization: `Bearer ${token}` };
-    const page = (await (await fetch(`${kefu.baseUrl}/api/v1/customers?kind=person&pageSize=1`, { headers })).json()) as { items: { id: number; name: string }[] };
-    const customer = page.items[0]!;
-    const pii = (await (await fetch(`${kefu.baseUrl}/api/v1/customers/${customer.id}/reveal`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' })).json()) as { phones: { number: string }[] };
-    return { name: customer.name, phone: pii.phones[0]!.number };
+    const page = (await (await fetch(`${kefu.baseUrl}/api/v1/customers?kind=person&pageSize=50`, { headers })).json()) as { items: { id: number; name: string }[] };
+    // A person with a number no other customer has (the demo also holds duplicates waiting to be merged).
+    for (const customer of page.items) {
+      const pii = (await (await fetch(`${kefu.baseUrl}/api/v1/customers/${customer.id}/reveal`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: '{}' })).json()) as { phones: { number: string }[] };
+      const phone = pii.phones[0]?.number;
+      if (!phone) continue;
+      const owners = (await (await fetch(`${kefu.baseUrl}/api/v1/customers?phone=${encodeURIComponent(phone)}`, { headers })).json()) as { items: unknown[] };
+      if (owners.items.length === 1) return { name: customer.name, phone };
+    }
+    throw new Error('no demo customer with a number of its own');
   }
 
   it('pops the caller up at the agent within a second and starts a work order for the number', async () => {

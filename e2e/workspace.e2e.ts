@@ -170,6 +170,7 @@ describe('workspace: the agent logs a call', () => {
     try {
       await login(page, kefu.baseUrl, 'agent', ADMIN_PASSWORD);
       await page.locator('[data-testid="side-menu"]').getByText('客户', { exact: true }).click();
+      await page.locator('[data-testid="side-menu"]').getByText('客户列表', { exact: true }).click();
       await page.waitForURL('**/customers');
       await page.locator('[data-testid="customer-create"]').click();
       await page.locator('.ant-modal').getByText('单位', { exact: true }).click();

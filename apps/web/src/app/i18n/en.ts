@@ -38,6 +38,7 @@ export const en: typeof zhCN = {
     tickets: 'Work orders',
     backlog: 'Backlog',
     customers: 'Customers',
+    customerList: 'Customer list',
     admin: 'Administration',
     users: 'Users',
     roles: 'Roles',

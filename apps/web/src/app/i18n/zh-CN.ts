@@ -39,6 +39,7 @@ export const zhCN = {
     tickets: '工单',
     backlog: '积压看板',
     customers: '客户',
+    customerList: '客户列表',
     admin: '管理',
     users: '用户',
     roles: '角色',

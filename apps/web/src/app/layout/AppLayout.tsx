@@ -64,7 +64,7 @@ export function AppLayout() {
             mode="inline"
             items={items}
             selectedKeys={selectedKey ? [selectedKey] : []}
-            defaultOpenKeys={selectedKey?.startsWith('/admin') ? ['/admin'] : []}
+            defaultOpenKeys={NAVIGATION.filter((item) => item.children?.some((c) => c.path === selectedKey)).map((item) => item.path)}
             onClick={({ key }) => navigate(key)}
             style={{ borderInlineEnd: 'none' }}
             data-testid="side-menu"

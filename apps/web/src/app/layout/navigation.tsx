@@ -34,7 +34,14 @@ export const NAVIGATION: NavItem[] = [
   { path: '/tickets', label: 'nav.tickets', icon: <FileTextOutlined />, anyOf: ['tickets.read_all', 'tickets.read_own'] },
   { path: '/wallboard', label: 'nav.wallboard', icon: <DashboardOutlined />, anyOf: ['reports.read', 'calls.read_all'] },
   { path: '/backlog', label: 'nav.backlog', icon: <BarChartOutlined />, anyOf: ['tickets.assign', 'reports.read'] },
-  { path: '/customers', label: 'nav.customers', icon: <TeamOutlined />, anyOf: ['customers.read'] },
+  {
+    // The archive's pages in one group: the list for everyone who reads customers, import and merging for archivists.
+    path: '/customer-archive',
+    label: 'nav.customers',
+    icon: <TeamOutlined />,
+    anyOf: ['customers.read'],
+    children: [{ path: '/customers', label: 'nav.customerList', anyOf: ['customers.read'] }, ...customerArchiveNav, ...customerImportNav],
+  },
   {
     path: '/admin',
     label: 'nav.admin',
@@ -59,8 +66,6 @@ export const NAVIGATION: NavItem[] = [
   ...piiNav,
   ...rostersNav,
   ...schedulesNav,
-  ...customerArchiveNav,
-  ...customerImportNav,
   reportsNav,
   { path: '/audit', label: 'nav.audit', icon: <AuditOutlined />, anyOf: ['audit.read'] },
 ];
