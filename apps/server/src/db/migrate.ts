@@ -18,6 +18,7 @@ import * as m0015CustomerArchive from './migrations/0015_customer_archive.js';
 import * as m0016CustomerImport from './migrations/0016_customer_import.js';
 import * as m0017CallRollups from './migrations/0017_call_rollups.js';
 import * as m0018ContactPii from './migrations/0018_contact_pii.js';
+import * as m0019TicketMergedIndex from './migrations/0019_ticket_merged_index.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -38,6 +39,7 @@ const migrations: Record<string, Migration> = {
   '0016_customer_import': m0016CustomerImport,
   '0017_call_rollups': m0017CallRollups,
   '0018_contact_pii': m0018ContactPii,
+  '0019_ticket_merged_index': m0019TicketMergedIndex,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,3 +1,4 @@
+import { CompiledQuery, type Kysely, type QueryResult, type RawBuilder } from 'kysely';
 import type pg from 'pg';
 
 // Hot statements run as named prepared statements on PostgreSQL: each connection parses and plans them once
@@ -20,4 +21,10 @@ export function usePreparedStatements(client: pg.PoolClient): void {
     const name = typeof text === 'string' ? names.get(text) : undefined;
     return name ? query({ name, text, values }, callback) : query(...args);
   };
+}
+
+/** Runs a raw statement whose text never varies (only its parameters) as a named prepared statement. */
+export async function executePrepared<R>(db: Kysely<any>, query: RawBuilder<R>): Promise<QueryResult<R>> {
+  const { sql: text, parameters } = query.compile(db);
+  return db.executeQuery<R>(CompiledQuery.raw(preparedStatement(text), [...parameters]));
 }

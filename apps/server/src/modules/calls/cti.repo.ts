@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { executePrepared } from '../../db/prepared-statements.js';
 import type { DB } from '../../db/schema.js';
 import { encryptCallNumbers, type EncryptedCallNumbers } from '../pii/call-numbers.js';
 import { normalizedPhoneKeys } from '../pii/pii-fields.js';
@@ -48,7 +49,8 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
   // Customer phones are matched by their blind index (current and, during a key rotation, previous).
   const callerKeys = rows.map((r) => normalizedPhoneKeys(r.callerNormalized));
   const numbers = rows.map((r) => encryptCallNumbers(r.direction, r.fromNumber, r.toNumber));
-  const result = await sql<AppliedCallEvent>`
+  // Prepared once per connection: parsing and planning this statement cost as much as running it (bench/cti-ingest.ts).
+  const result = await executePrepared(db, sql<AppliedCallEvent>`
     with i as (
       select * from unnest(
         ${col((r) => r.tenantId)}::int[], ${col((r) => r.callId)}::text[], ${col((r) => r.event)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
@@ -143,7 +145,7 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
     )
     select f.event, f.at, up.*, c.name as customer_name, c.grade as customer_grade
     from f join up on up.tenant_id = f.tenant_id and up.call_id = f.call_id
-    left join customers c on c.tenant_id = up.tenant_id and c.id = up.customer_id`.execute(db);
+    left join customers c on c.tenant_id = up.tenant_id and c.id = up.customer_id`);
   return result.rows;
 }
 

@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { executePrepared } from '../../db/prepared-statements.js';
 import type { DB } from '../../db/schema.js';
 import type { AgentDirectory } from './agent-directory.js';
 import { userList } from './cti-events.js';
@@ -30,10 +31,10 @@ export function createRungAgents(db: Kysely<DB>, directory: AgentDirectory, onEr
 
   const run = async (asks: Ask[]) => {
     try {
-      const rows = await sql<{ tenant_id: number; call_id: string; users: unknown }>`
+      const rows = await executePrepared(db, sql<{ tenant_id: number; call_id: string; users: unknown }>`
         select e.tenant_id, e.call_id, e.data -> 'user' as users
         from unnest(${asks.map((a) => a.tenantId)}::int[], ${asks.map((a) => a.callId)}::text[]) as r(tenant_id, call_id)
-        join call_events e on e.tenant_id = r.tenant_id and e.call_id = r.call_id and e.event = 'newCall'`.execute(db);
+        join call_events e on e.tenant_id = r.tenant_id and e.call_id = r.call_id and e.event = 'newCall'`);
       const names = new Map<string, string[]>();
       for (const row of rows.rows) {
         const key = `${row.tenant_id}\u0000${row.call_id}`;
