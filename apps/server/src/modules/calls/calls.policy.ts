@@ -14,8 +14,3 @@ export function assertCanReadCall(actor: Actor, call: { agent_id: number | null 
   const only = callRestriction(actor);
   if (only !== undefined && call.agent_id !== only) throw notFound('call');
 }
-
-/** The external party's number is personal data: shown in full only with customers.reveal_pii. */
-export function canSeeCallerNumbers(actor: Actor): boolean {
-  return can(actor, 'customers.reveal_pii');
-}
