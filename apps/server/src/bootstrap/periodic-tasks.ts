@@ -6,6 +6,7 @@ import { remindExpiringContracts } from '../modules/contracts/contracts.reminder
 import type { LiveBus } from '../lib/live/live-bus.js';
 import { runScheduledBackup } from '../modules/pii/backup.schedule.js';
 import { scheduleVipRecompute } from '../modules/grading/grading-vip.service.js';
+import { prebuildRecentStatsDays } from '../modules/calls/call-stats.service.js';
 import type { PeriodicTask } from '../modules/sla/sla-runtime.js';
 
 const MINUTE = 60_000;
@@ -22,6 +23,8 @@ export function periodicTasks(config: AppConfig, database: Database, { primary, 
     { name: 'VIP recompute schedule', everyMs: 60 * MINUTE, run: async ({ db, at }) => {
       for (const t of await db.selectFrom('tenants').select('id').execute()) await scheduleVipRecompute(db, t.id, at);
     } },
+    // Yesterday's call statistics are rolled up in the background, not by the first manager who asks.
+    { name: 'call statistics rollups', everyMs: 30 * MINUTE, firstAfterMs: 5 * MINUTE, run: ({ db, at }) => prebuildRecentStatsDays(db, at) },
     // Contracts ending within 15 days remind their owners once per end date.
     { name: 'contract renewal reminders', everyMs: 30 * MINUTE, run: ({ db, at }) => remindExpiringContracts({ db, at, live }) },
     // The first check waits a quarter of an hour: a backup on every start would slow starts, tests and benchmarks.

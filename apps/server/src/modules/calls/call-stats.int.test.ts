@@ -7,7 +7,7 @@ import { createUserActor } from '../../testing/factories.js';
 import { createTestApp, loginAs } from '../../testing/test-app.js';
 import { createTestDatabase, TEST_TENANT_ID } from '../../testing/test-db.js';
 import type { CallStatsQuery } from '@kefu/shared';
-import { getCallStats } from './call-stats.service.js';
+import { getCallStats, prebuildRecentStatsDays } from './call-stats.service.js';
 import { toCallEventRow, validateCtiEvent } from './cti-events.js';
 import { applyCallEvents } from './cti.repo.js';
 
@@ -198,6 +198,14 @@ describe('GET /calls/stats', () => {
 describe('rollups of closed days', () => {
   const query = (extra: Partial<CallStatsQuery>): CallStatsQuery => ({
     from: '2026-11-19T00:00:00+08:00', to: '2026-11-22T00:00:00+08:00', threshold: 15, shortAbandon: 5, ...extra,
+  });
+
+  it('are built for the recent closed days in the background, before anyone asks', async () => {
+    await database.db.deleteFrom('call_stats_days').where('tenant_id', '=', TEST_TENANT_ID).execute();
+    await prebuildRecentStatsDays(database.db, new Date('2026-11-22T09:00:00+08:00'), 4);
+    const built = await sql<{ day: string }>`select to_char(day, 'YYYY-MM-DD') as day from call_stats_days where tenant_id = ${TEST_TENANT_ID} order by day`.execute(database.db);
+    expect(built.rows.map((d) => d.day)).toEqual(expect.arrayContaining(['2026-11-19', '2026-11-20', '2026-11-21']));
+    expect(built.rows.map((d) => d.day)).not.toContain('2026-11-22');
   });
 
   it('answer exactly what a scan of the calls answers, for every grouping and filter', async () => {

@@ -82,6 +82,18 @@ export async function getCallStats({ db, actor, query, useRollups = true }: { db
   };
 }
 
+/**
+ * Builds the statistics rollups of every tenant's recently closed days ahead of the first query, which would
+ * otherwise pay for them (about a second per day of a 300-agent center). Days already built are skipped.
+ */
+export async function prebuildRecentStatsDays(db: Kysely<DB>, at: Date, days = 3): Promise<void> {
+  for (const t of await db.selectFrom('tenants').select(['id', 'timezone']).execute()) {
+    const origin = DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone: t.timezone }).toJSDate();
+    const plan = planPeriod(new Date(at.getTime() - days * DAY_MS), at, t.timezone, at);
+    await buildStatsDays(db, { tenantId: t.id, timezone: t.timezone, origin }, plan.days, CALL_STATS_DEFAULTS);
+  }
+}
+
 /** The call classes of the period: closed days from their rollups (built on first use), the rest scanned. */
 async function callClassRows(db: Kysely<DB>, f: StatsFilter, source: RollupSource | null, at: Date): Promise<ClassRow[]> {
   if (!source) return aggregateCallClasses(db, f, f);
