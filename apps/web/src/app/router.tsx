@@ -17,6 +17,7 @@ import { complaintReportsRoutes } from '../features/complaint-reports/complaint-
 import { slaRoutes } from '../features/sla/sla.routes';
 import { customerArchiveRoutes } from '../features/customer-archive/customer-archive.routes';
 import { customerImportRoutes } from '../features/customer-import/customer-import.routes';
+import { callRecordsRoutes } from '../features/call-records/call-records.routes';
 
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
 const WorkspacePage = lazyPage(() => import('../features/workspace/WorkspacePage'), 'WorkspacePage');
@@ -80,6 +81,7 @@ export const router = createBrowserRouter([
       ...slaRoutes,
       ...customerArchiveRoutes,
       ...customerImportRoutes,
+      ...callRecordsRoutes,
       { path: 'audit', element: page(<AuditPage />, ['audit.read']) },
       { path: 'account/tokens', element: page(<TokensPage />) },
       { path: '*', element: <NotFoundPage /> },

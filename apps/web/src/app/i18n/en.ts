@@ -13,6 +13,7 @@ import { callsDialEn } from '../../features/calls/calls-dial.i18n';
 import { slaEn } from '../../features/sla/sla.i18n';
 import { customerArchiveEn } from '../../features/customer-archive/customer-archive.i18n';
 import { customerImportEn } from '../../features/customer-import/customer-import.i18n';
+import { callRecordsEn } from '../../features/call-records/call-records.i18n';
 
 export const en: typeof zhCN = {
   ...complaintsEn,
@@ -27,6 +28,7 @@ export const en: typeof zhCN = {
   ...slaEn,
   ...customerArchiveEn,
   ...customerImportEn,
+  ...callRecordsEn,
 
   app: {
     name: 'Kefu Service Desk',

@@ -14,6 +14,7 @@ import { callsDialZhCN } from '../../features/calls/calls-dial.i18n';
 import { slaZhCN } from '../../features/sla/sla.i18n';
 import { customerArchiveZhCN } from '../../features/customer-archive/customer-archive.i18n';
 import { customerImportZhCN } from '../../features/customer-import/customer-import.i18n';
+import { callRecordsZhCN } from '../../features/call-records/call-records.i18n';
 
 export const zhCN = {
   ...complaintsZhCN,
@@ -28,6 +29,7 @@ export const zhCN = {
   ...slaZhCN,
   ...customerArchiveZhCN,
   ...customerImportZhCN,
+  ...callRecordsZhCN,
 
   app: {
     name: '客服工作台',

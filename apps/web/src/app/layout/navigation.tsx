@@ -20,6 +20,7 @@ import { schedulesNav } from '../../features/schedules/schedules.routes';
 import { reportsNav } from '../../features/complaint-reports/complaint-reports.routes';
 import { customerArchiveNav } from '../../features/customer-archive/customer-archive.routes';
 import { customerImportNav } from '../../features/customer-import/customer-import.routes';
+import { callRecordsNav } from '../../features/call-records/call-records.routes';
 
 export interface NavItem {
   path: string;
@@ -33,6 +34,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/workspace', label: 'nav.workspace', icon: <CustomerServiceOutlined />, anyOf: ['tickets.create'] },
   { path: '/tickets', label: 'nav.tickets', icon: <FileTextOutlined />, anyOf: ['tickets.read_all', 'tickets.read_own'] },
   { path: '/wallboard', label: 'nav.wallboard', icon: <DashboardOutlined />, anyOf: ['reports.read', 'calls.read_all'] },
+  ...callRecordsNav,
   { path: '/backlog', label: 'nav.backlog', icon: <BarChartOutlined />, anyOf: ['tickets.assign', 'reports.read'] },
   {
     // The archive's pages in one group: the list for everyone who reads customers, import and merging for archivists.
