@@ -69,6 +69,8 @@ export const ticketCreateSchema = z.object({
   answer: z.string().max(LIMITS.descriptionMax).optional(),
   /** Create the customer from the contact when no customer is given and none matches the phone. */
   createCustomer: z.boolean().optional(),
+  /** The PBX's callId of the call this order comes from (screen pop): the call record lists the order. */
+  callId: z.string().trim().min(1).max(250).optional(),
 });
 export type TicketCreate = z.infer<typeof ticketCreateSchema>;
 

@@ -18,6 +18,7 @@ import { assertCanAssign, assertCanReadTicket, assertCanUpdateTicket, listRestri
 import { presentTicket } from './tickets.presenter.js';
 import { activeUserNameOrThrow, findCustomerBrief, findTicketView, listTicketRows, lockTicket } from './tickets.repo.js';
 import { findTicketTypeCached } from '../ticket-types/ticket-type-cache.js';
+import { linkCallOnIntake } from '../calls/call-tickets.js';
 import { applySlaEvents, newTicketSla, slaColumnsOf, slaEventsOfChange } from '../sla/ticket-sla.service.js';
 
 interface Ctx {
@@ -61,7 +62,7 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
 
   // The plain intake (an integration posting {type, subject, description}) is one statement; anything that
   // reads before it writes (customer match, skill-group pick, answer note) runs in a transaction.
-  const needsTransaction = [input.assigneeId, input.teamId, input.skillGroupId, input.customerId, input.contactPhone, input.createCustomer, input.answer].some((v) => v !== undefined);
+  const needsTransaction = [input.assigneeId, input.teamId, input.skillGroupId, input.customerId, input.contactPhone, input.createCustomer, input.answer, input.callId].some((v) => v !== undefined);
   const create = async (q: Kysely<DB>) => {
     await assertExists(q, 'teams', actor.tenantId, input.teamId, 'team');
     await assertExists(q, 'skill_groups', actor.tenantId, input.skillGroupId, 'skillGroup');
@@ -108,6 +109,7 @@ export async function createTicket({ db, actor, input }: Ctx & { input: TicketCr
       updated_at: at,
       resolved_at: status === 'resolved' ? at : null,
     }, ticketSearchText(searchable, customer?.name ?? null, input.answer ? [input.answer] : []), { type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null }, sla);
+    if (input.callId) await linkCallOnIntake(q, actor, input.callId, row.id);
     if (input.answeredOnSpot && input.answer) {
       await q.insertInto('ticket_notes').values({ tenant_id: actor.tenantId, ticket_id: row.id, author_id: actor.userId || null, body: input.answer, internal: false }).execute();
     }

@@ -41,8 +41,11 @@ export function QuickTicketForm({ lookup, onLookup, onReset }: QuickTicketFormPr
   // Arriving from a screen pop (/workspace?phone=…): the caller's number is filled in and looked up.
   const [searchParams, setSearchParams] = useSearchParams();
   const poppedPhone = searchParams.get('phone');
+  // The popped call, kept until the order is created so that the call record lists it.
+  const [poppedCallId, setPoppedCallId] = useState<string | null>(null);
   useEffect(() => {
     if (!poppedPhone) return;
+    setPoppedCallId(searchParams.get('callId'));
     form.setFieldValue('phone', poppedPhone);
     void onLookup(poppedPhone).then(fillFromLookup);
     setSearchParams({}, { replace: true });
@@ -80,6 +83,7 @@ export function QuickTicketForm({ lookup, onLookup, onReset }: QuickTicketFormPr
     onSuccess: (ticket) => {
       notifySuccess(t('workspace.created', { number: ticket.number }));
       setLastCreated(ticket);
+      setPoppedCallId(null);
       invalidateTickets();
       resetForNextCall();
     },
@@ -100,7 +104,7 @@ export function QuickTicketForm({ lookup, onLookup, onReset }: QuickTicketFormPr
   };
 
   const onFinish = (values: QuickTicketValues) => {
-    create.mutate(toTicketCreate(values, { customerId, isUnknownCaller, customFields }));
+    create.mutate({ ...toTicketCreate(values, { customerId, isUnknownCaller, customFields }), ...(poppedCallId ? { callId: poppedCallId } : {}) });
   };
 
   const onValuesChange = (changed: Partial<QuickTicketValues>) => {

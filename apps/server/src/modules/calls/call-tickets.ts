@@ -1,0 +1,21 @@
+import type { Kysely } from 'kysely';
+import type { DB } from '../../db/schema.js';
+import type { Actor } from '../../lib/actor.js';
+import { writeAudit } from '../audit/audit.service.js';
+
+/**
+ * A work order started from a screen pop names the PBX's callId: the call record lists the order. A callId the
+ * database does not know (the PBX never reported the call, or another tenant's) links nothing.
+ */
+export async function linkCallOnIntake(db: Kysely<DB>, actor: Actor, pbxCallId: string, ticketId: number): Promise<void> {
+  const linked = await db.insertInto('call_tickets')
+    .columns(['tenant_id', 'call_id', 'ticket_id', 'created_by'])
+    .expression((eb) => eb.selectFrom('calls').select((s) => ['tenant_id', 'id', s.val(ticketId).as('ticket_id'), s.val(actor.userId || null).as('created_by')])
+      .where('tenant_id', '=', actor.tenantId).where('call_id', '=', pbxCallId))
+    .onConflict((oc) => oc.columns(['tenant_id', 'call_id', 'ticket_id']).doNothing())
+    .returning('call_id')
+    .execute();
+  for (const { call_id } of linked) {
+    await writeAudit(db, actor, [{ action: 'call.ticket_linked', entity: 'call', entityId: call_id, detail: { ticketId } }, { action: 'ticket.call_linked', entity: 'ticket', entityId: ticketId, detail: { callId: call_id } }]);
+  }
+}
