@@ -445,7 +445,7 @@ export interface CallStatsDaysTable {
   built_at: TimestampDefault;
 }
 
-interface CallStatsSums {
+export interface CallStatsSums {
   class: number;
   n: number;
   talked: number;

@@ -2,22 +2,14 @@
 // wallboard, which minutes are kept, and the log of minutes whose calls changed. The histogram columns added to
 // call_stats_intervals / call_stats_agents (wait_values, wait_cum) are read in SQL only.
 import type { ColumnType } from 'kysely';
+import type { CallStatsSums } from '../schema.js';
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
 type TimestampDefault = ColumnType<Date, Date | string | undefined, Date | string>;
 
-export interface CallStatsMinutesTable {
+export interface CallStatsMinutesTable extends CallStatsSums {
   tenant_id: number;
   minute: Timestamp;
-  class: number;
-  n: number;
-  talked: number;
-  wait_sum: number;
-  wait_max: number | null;
-  talk_sum: number;
-  hold_sum: number;
-  acw_sum: number;
-  busy_sum: number;
 }
 
 export interface CallStatsMinutesStateTable {
