@@ -25,9 +25,16 @@ const shortShift = (userId: number, date: string) => ({ userId, date, shiftCode:
 async function pickOption(page: Page, selectTestId: string, label: string, search?: string): Promise<void> {
   await page.locator(`[data-testid="${selectTestId}"]`).click();
   if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-  // A dropdown that is still closing would take the next click: wait until none is on screen.
-  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
+  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
+  const open = page.locator('.ant-select-dropdown:visible');
+  // A click landing while the dropdown still animates open can be lost (the CI run of 2026-11-23 kept it open for
+  // 10 s), and a dropdown still closing would take the next click: click until none is on screen.
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    await open.first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    if ((await open.count()) === 0) return;
+    if (attempt === 4) throw new Error(`the ${selectTestId} dropdown stayed open after ${attempt} clicks on "${label}"`);
+  }
 }
 
 describe('rosters: swaps, leave approval and the handover log', () => {
