@@ -12,6 +12,9 @@ import {
 import { callRestriction } from './calls.policy.js';
 
 const DAY_MS = 86_400_000;
+
+/** Where the center's intervals are counted from: a local midnight, so quarter hours fall on the local clock. */
+const statsOrigin = (zone: string) => DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone }).toJSDate();
 /** A day's rollup is built once the day has been over this long (calls still running at midnight have ended). */
 const CLOSED_AFTER_MS = 2 * 3_600_000;
 
@@ -55,7 +58,7 @@ export async function getCallStats({ db, actor, query, useRollups = true }: { db
   const tenant = await db.selectFrom('tenants').select('timezone').where('id', '=', actor.tenantId).executeTakeFirstOrThrow();
   const filter: StatsFilter = {
     tenantId: actor.tenantId, from, to, timezone: tenant.timezone, thresholdSeconds: query.threshold, shortAbandonSeconds: query.shortAbandon,
-    origin: DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone: tenant.timezone }).toJSDate(),
+    origin: statsOrigin(tenant.timezone),
     queue: query.queue, agentId: only ?? query.agent, teamId: query.team, groupBy: query.groupBy,
   };
   if (only !== undefined && query.agent !== undefined && query.agent !== only) filter.agentId = -1;
@@ -88,9 +91,8 @@ export async function getCallStats({ db, actor, query, useRollups = true }: { db
  */
 export async function prebuildRecentStatsDays(db: Kysely<DB>, at: Date, days = 3): Promise<void> {
   for (const t of await db.selectFrom('tenants').select(['id', 'timezone']).execute()) {
-    const origin = DateTime.fromObject({ year: 2000, month: 1, day: 1 }, { zone: t.timezone }).toJSDate();
     const plan = planPeriod(new Date(at.getTime() - days * DAY_MS), at, t.timezone, at);
-    await buildStatsDays(db, { tenantId: t.id, timezone: t.timezone, origin }, plan.days, CALL_STATS_DEFAULTS);
+    await buildStatsDays(db, { tenantId: t.id, timezone: t.timezone, origin: statsOrigin(t.timezone) }, plan.days, CALL_STATS_DEFAULTS);
   }
 }
 

@@ -15,7 +15,13 @@ export async function linkCallOnIntake(db: Kysely<DB>, actor: Actor, pbxCallId: 
     .onConflict((oc) => oc.columns(['tenant_id', 'call_id', 'ticket_id']).doNothing())
     .returning('call_id')
     .execute();
-  for (const { call_id } of linked) {
-    await writeAudit(db, actor, [{ action: 'call.ticket_linked', entity: 'call', entityId: call_id, detail: { ticketId } }, { action: 'ticket.call_linked', entity: 'ticket', entityId: ticketId, detail: { callId: call_id } }]);
-  }
+  for (const { call_id } of linked) await auditCallTicketLink(db, actor, call_id, ticketId);
+}
+
+/** The audit rows of a new call ↔ work-order link, one on each side. */
+export function auditCallTicketLink(db: Kysely<DB>, actor: Actor, callId: number, ticketId: number): Promise<void> {
+  return writeAudit(db, actor, [
+    { action: 'call.ticket_linked', entity: 'call', entityId: callId, detail: { ticketId } },
+    { action: 'ticket.call_linked', entity: 'ticket', entityId: ticketId, detail: { callId } },
+  ]);
 }

@@ -1,11 +1,11 @@
 import { sql, type Kysely } from 'kysely';
+import { auditCallTicketLink } from './call-tickets.js';
 import type { Call, CallDetail, CallListQuery } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import type { Actor } from '../../lib/actor.js';
 import { notFound } from '../../lib/app-error.js';
 import { toIsoRequired } from '../../lib/clock.js';
 import { phoneLookupKeys } from '../pii/pii-fields.js';
-import { writeAudit } from '../audit/audit.service.js';
 import { assertCanReadTicket } from '../tickets/tickets.policy.js';
 import { assertCanReadCall, callRestriction } from './calls.policy.js';
 import { presentCall } from './calls.presenter.js';
@@ -80,7 +80,7 @@ export async function linkCallToTicket({ db, actor, id, ticketId }: Ctx & { id: 
       .onConflict((oc) => oc.columns(['tenant_id', 'call_id', 'ticket_id']).doNothing())
       .returning('ticket_id')
       .executeTakeFirst();
-    if (inserted) await writeAudit(trx, actor, [{ action: 'call.ticket_linked', entity: 'call', entityId: id, detail: { ticketId } }, { action: 'ticket.call_linked', entity: 'ticket', entityId: ticketId, detail: { callId: id } }]);
+    if (inserted) await auditCallTicketLink(trx, actor, id, ticketId);
   });
   return getCall({ db, actor, id });
 }

@@ -1,7 +1,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { DEFAULT_GRADING_RULES, gradingRulesSchema, type GradingRules, type GradingRulesResponse } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
-import type { Actor } from '../../lib/actor.js';
+import { systemActor, type Actor } from '../../lib/actor.js';
 import { versionConflict } from '../../lib/app-error.js';
 import { now, toIso } from '../../lib/clock.js';
 import { writeAudit } from '../audit/audit.service.js';
@@ -130,5 +130,6 @@ export const regradeJobHandler: JobHandler = async ({ db, job }) => {
   const { rules } = await loadRules(db, job.tenantId);
   const userId = (job.payload as { userId?: number | null } | null)?.userId ?? null;
   const { changed } = await regradeTenant(db, job.tenantId, rules, await tenantZone(db, job.tenantId), userId);
-  await db.insertInto('audit_log').values({ tenant_id: job.tenantId, actor_id: userId, action: 'grading.regraded', entity: 'grading_rules', entity_id: job.tenantId, detail: JSON.stringify({ changed }) }).execute();
+  // Written in the name of whoever saved the rules.
+  await writeAudit(db, { ...systemActor(job.tenantId, []), userId: userId ?? 0 }, { action: 'grading.regraded', entity: 'grading_rules', entityId: job.tenantId, detail: { changed } });
 };
