@@ -12,6 +12,7 @@ import { LIMITS } from '@kefu/shared';
 import type { AppConfig } from './config.js';
 import type { DB } from './db/schema.js';
 import { registerAuth } from './http/auth.js';
+import { createFastPaths } from './http/fast-paths.js';
 import { createLocalBus, type LiveBus } from './lib/live/live-bus.js';
 import { registerLiveRoute } from './lib/live/live.routes.js';
 import { registerErrorHandler, requestLocale, sendError } from './http/error-handler.js';
@@ -57,11 +58,14 @@ declare module 'fastify' {
 }
 
 export async function buildApp({ db, config, logger = false, live = createLocalBus() }: BuildAppOptions): Promise<FastifyInstance> {
+  const fastPaths = createFastPaths();
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     bodyLimit: LIMITS.jsonBodyBytesMax,
     trustProxy: true,
+    serverFactory: fastPaths.serverFactory,
   }).withTypeProvider<ZodTypeProvider>();
+  app.decorate('fastPaths', fastPaths);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);

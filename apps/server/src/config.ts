@@ -9,6 +9,8 @@ export interface AppConfig {
   filesDir: string;
   webDistDir: string;
   logLevel: string;
+  /** POST /api/v1/cti/{token} served before Fastify (modules/calls/cti-fast-path.ts); KEFU_CTI_FAST_PATH=off turns it off. */
+  ctiFastPath: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -24,5 +26,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     // KEFU_WEB_DIST: a UI built elsewhere (e.g. `vite build --outDir …` while another build runs).
     webDistDir: env.KEFU_WEB_DIST ? resolve(env.KEFU_WEB_DIST) : resolve(import.meta.dirname, '../../web/dist'),
     logLevel: env.LOG_LEVEL ?? 'warn',
+    ctiFastPath: env.KEFU_CTI_FAST_PATH !== 'off',
   };
 }

@@ -8,6 +8,7 @@ import type { RouteDeps } from '../../http/route-deps.js';
 import { CtiRejection, formFieldsToObject, parseFormBody, validateCtiEvent } from './cti-events.js';
 import { getCtiSettings, updateCtiSettings } from './cti-settings.js';
 import { handleCtiEvent, type CtiRuntime } from './cti.service.js';
+import { createCtiFastPath } from './cti-fast-path.js';
 
 const tags = ['cti'];
 const CTI_BODY_LIMIT = 64 * 1024;
@@ -49,7 +50,10 @@ async function multipartFields(request: FastifyRequest): Promise<Record<string, 
   return formFieldsToObject(entries);
 }
 
-export const ctiRoutes: FastifyPluginAsyncZod<RouteDeps & { cti: CtiRuntime }> = async (app, { db, cti }) => {
+export const ctiRoutes: FastifyPluginAsyncZod<RouteDeps & { cti: CtiRuntime }> = async (app, { db, cti, config }) => {
+  // The same endpoint without Fastify's per-request work, for the ordinary event; everything else comes to the route below.
+  if (config.ctiFastPath) app.fastPaths.add(createCtiFastPath(app, cti, { bodyLimit: CTI_BODY_LIMIT, onError: (error) => app.log.error({ err: error }, 'cti event failed') }));
+
   app.get('/cti/settings', {
     schema: { tags, summary: 'The CTI integration settings: on/off, token and endpoint, blocked numbers, after-call work (calls.admin)', response: { 200: ctiSettingsSchema } },
   }, async (request) => getCtiSettings({ db, actor: actorOf(request) }));
