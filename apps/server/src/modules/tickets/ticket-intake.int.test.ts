@@ -1,8 +1,10 @@
 import { sql } from 'kysely';
+import type { TicketCreate } from '@kefu/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase } from '../../testing/test-db.js';
-import { adminActor, createTestTicket } from '../../testing/factories.js';
+import { adminActor, createTestTicket, createUserActor, followUpFacts } from '../../testing/factories.js';
+import { getTicket } from './tickets.service.js';
 import { intakeStatement } from './ticket-intake.js';
 
 let database: Database;
@@ -28,6 +30,22 @@ describe('work-order intake statement', () => {
     expect((audit[0]!.detail as { number: string }).number).toBe(ticket.number);
     const found = await database.db.selectFrom('tickets').select('id').where(sql<boolean>`search_vector @@ to_tsquery('simple', '宽带')`).execute();
     expect(found.map((r) => r.id)).toContain(ticket.id);
+  });
+
+  it('answers the same order that reading it back gives (the intake fills most of its answer from what it inserted)', async () => {
+    const agent = await createUserActor(database.db, 'agent', { username: 'intake-echo' });
+    const inputs: Array<Partial<TicketCreate>> = [
+      {},
+      { ...followUpFacts, subject: '空调漏水', priority: 'urgent', channel: 'wechat', tags: ['报修', 'VIP'], contactName: '李女士', contactPhone: '+86 138-0013-8000', answeredOnSpot: false },
+      { type: 'suggestion', answeredOnSpot: true, answer: '已当场答复', tags: [] },
+    ];
+    for (const input of inputs) {
+      for (const actor of [adminActor(), agent]) {
+        const created = await createTestTicket(database.db, actor, input);
+        const read = await getTicket({ db: database.db, actor: adminActor(), id: created.id });
+        expect(created).toEqual(read);
+      }
+    }
   });
 
   it.runIf(process.env.KEFU_TEST_DB === 'postgres')('runs as a named prepared statement on PostgreSQL', async () => {

@@ -21,6 +21,15 @@ const SLA_COLUMNS: ReadonlyArray<readonly [keyof NewTicketSla, string]> = [
   ['next_escalation_at', 'timestamptz'],
 ];
 
+/** What a column not given to the intake holds afterwards: its default in migration 0001 (id and number come from the database). */
+const DEFAULTS: Partial<Record<(typeof RETURNED)[number], unknown>> = {
+  description: '', callback_pending: false, answered_on_spot: false, tags: [], custom: {}, reopen_count: 0, version: 1,
+};
+/** Made by the database: always read back; the two timestamps only when not given (their default is now()). */
+const GENERATED = new Set<string>(['id', 'number']);
+const NOW_DEFAULTS = new Set<string>(['created_at', 'updated_at']);
+const JSONB = new Set<string>(['custom', 'process']);
+
 const IDENTIFIER = /^[a-z_][a-z0-9_]*$/;
 const statements = new Map<string, string>();
 
@@ -43,12 +52,13 @@ export function intakeStatement(columns: readonly string[]): string {
   const withSla = p();
   const [actorId, detail, ip] = [p(), p(), p()];
   const text = [
-    `with t as (insert into tickets (${columns.join(', ')}, search_vector) values (${orderValues.join(', ')}, to_tsvector('simple', ${searchText})) returning *),`,
+    `with t as (insert into tickets (${columns.join(', ')}, search_vector) values (${orderValues.join(', ')}, to_tsvector('simple', ${searchText})) returning tenant_id, id, number, created_at, updated_at),`,
     `s as (insert into ticket_sla (tenant_id, ticket_id, started_at, ${SLA_COLUMNS.map(([c]) => c).join(', ')})`,
     `  select t.tenant_id, t.id, t.created_at, ${slaValues.join(', ')} from t where ${withSla}::boolean),`,
     `a as (insert into audit_log (tenant_id, actor_id, action, entity, entity_id, detail, ip)`,
     `  select t.tenant_id, ${actorId}::bigint, 'ticket.created', 'ticket', t.id, jsonb_build_object('number', t.number) || ${detail}::jsonb, ${ip}::text from t)`,
-    `select ${RETURNED.map((c) => `t.${c}`).join(', ')} from t`,
+    // Only what the database made up; the rest of the row is what was inserted (fewer columns to send and parse).
+    `select ${RETURNED.filter((c) => GENERATED.has(c) || (NOW_DEFAULTS.has(c) && !columns.includes(c))).map((c) => `t.${c}`).join(', ')} from t`,
   ].join('\n');
   statements.set(key, text);
   return text;
@@ -73,6 +83,12 @@ export async function insertTicketWithAudit(
   parameters.push(searchText);
   for (const [name] of SLA_COLUMNS) parameters.push(sla?.[name] ?? null);
   parameters.push(sla !== null, actor.userId || null, JSON.stringify(detail), actor.ip);
-  const { rows } = await db.executeQuery<IntakeRow>(CompiledQuery.raw(preparedStatement(intakeStatement(columns)), parameters));
-  return rows[0]!;
+  const { rows } = await db.executeQuery<Partial<IntakeRow>>(CompiledQuery.raw(preparedStatement(intakeStatement(columns)), parameters));
+  const row: Record<string, unknown> = {};
+  const given = values as Record<string, unknown>;
+  for (const column of RETURNED) {
+    const value = given[column];
+    row[column] = value === undefined ? (DEFAULTS[column] ?? null) : JSONB.has(column) && typeof value === 'string' ? JSON.parse(value) : value;
+  }
+  return { ...row, ...rows[0]! } as IntakeRow;
 }
