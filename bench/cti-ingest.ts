@@ -17,6 +17,7 @@ import { migrateToLatest } from '../apps/server/src/db/migrate.js';
 import { ensureTenant } from '../apps/server/src/bootstrap/tenant.js';
 import { startServer } from './lib/http-load.js';
 import { createBenchAgents, openConnections, runCallLoad, type CallLoadResult } from './lib/cti-load.js';
+import { cpuMeter, formatCpu, postmasterOf } from './lib/proc-cpu.js';
 
 const { values } = parseArgs({
   options: {
@@ -35,7 +36,7 @@ const agentCount = Number(values.agents);
 const root = resolve(import.meta.dirname, '..');
 const TOKEN = 'bench-cti-token-0123456789abcdef';
 
-type StepResult = CallLoadResult & { rowsEvents: number; rowsCalls: number; answeredCalls: number };
+type StepResult = CallLoadResult & { rowsEvents: number; rowsCalls: number; answeredCalls: number; cpuPerEvent: { server: number; postgres: number; generator: number } };
 const path = `/api/v1/cti/${TOKEN}`;
 
 const cluster = process.env.BENCH_PG_URL ? { url: process.env.BENCH_PG_URL, stop: () => {} } : await startPgCluster();
@@ -56,6 +57,7 @@ try {
     // BENCH_PROFILE=<dir> writes a V8 CPU profile of the server process there.
     ...(process.env.BENCH_PROFILE ? { NODE_OPTIONS: `--import ${resolve(root, 'bench/lib/cpu-profile.mjs')}`, KEFU_CPU_PROFILE_DIR: process.env.BENCH_PROFILE } : {}),
   });
+  const postmaster = await postmasterOf(url);
   try {
     // Warm-up (not reported): JIT, connection pools, the agent and token caches.
     const warm = openConnections(server.baseUrl, 64);
@@ -63,7 +65,10 @@ try {
     warm.forEach((c) => c.close());
     for (const [i, rate] of rates.entries()) {
       const pool = openConnections(server.baseUrl, connections);
+      // CPU per event (server, PostgreSQL, this generator): comparable across runs even when the host is busy.
+      const meter = cpuMeter(server.child.pid!, postmaster);
       const step = await runCallLoad({ path, rate, seconds: duration, pool, prefix: i, agents: agentCount });
+      const cpuPerEvent = meter.perUnit(step.acknowledged);
       pool.forEach((c) => c.close());
       // Every response is in: whatever was acknowledged must be in the database.
       const counts = await sql<{ events: number; calls: number; answered: number }>`
@@ -71,11 +76,11 @@ try {
                (select count(*) from calls where tenant_id = 1 and call_id like ${`s${i}-%`})::int as calls,
                (select count(*) from calls where tenant_id = 1 and call_id like ${`s${i}-%`} and result = 'answered' and talk_seconds = 120 and wait_seconds = 8)::int as answered`.execute(database.db);
       const row = counts.rows[0]!;
-      const result = { ...step, rowsEvents: row.events, rowsCalls: row.calls, answeredCalls: row.answered };
+      const result = { ...step, rowsEvents: row.events, rowsCalls: row.calls, answeredCalls: row.answered, cpuPerEvent };
       results.push(result);
       const lost = result.acknowledged - result.rowsEvents;
       console.log(`offered ${rate}/s: achieved ${result.achieved} events/s (${result.acknowledged} acknowledged, ${result.failed} failed), latency p50 ${result.p50} ms p95 ${result.p95} ms p99 ${result.p99} ms max ${result.max} ms; ` +
-        `rows: ${result.rowsEvents} events (${lost === 0 ? 'none lost' : `${lost} LOST`}), ${result.rowsCalls} calls, ${result.answeredCalls} complete answered calls with exact times (${result.callsCompleted} hung up)`);
+        `rows: ${result.rowsEvents} events (${lost === 0 ? 'none lost' : `${lost} LOST`}), ${result.rowsCalls} calls, ${result.answeredCalls} complete answered calls with exact times (${result.callsCompleted} hung up); ${formatCpu(cpuPerEvent)} per event`);
       await new Promise((r) => setTimeout(r, 2000));
     }
   } finally {
