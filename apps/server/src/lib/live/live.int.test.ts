@@ -6,7 +6,7 @@ import type { Database } from '../../db/client.js';
 import { createUserActor } from '../../testing/factories.js';
 import { createTestApp, loginAs } from '../../testing/test-app.js';
 import { createTestDatabase } from '../../testing/test-db.js';
-import { createLocalBus, createPgBus, type LiveBus, type LiveEvent } from './live-bus.js';
+import { createLocalBus, createPgBus, packPayloads, type LiveBus, type LiveEvent } from './live-bus.js';
 
 let database: Database;
 let app: FastifyInstance;
@@ -77,6 +77,26 @@ describe('the bus between server processes', () => {
       const deadline = Date.now() + 3000;
       while (received.some((r) => r.length === 0) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
       for (const r of received) expect(r).toEqual([event]);
+    } finally {
+      for (const bus of buses) await bus.close();
+    }
+  });
+
+  it('delivers a burst of publishMany complete and in order to every process, packed into few notifications', async () => {
+    const url = database.url;
+    const buses: LiveBus[] = url ? [await createPgBus(url), await createPgBus(url)] : [createLocalBus()];
+    try {
+      const received = buses.map(() => [] as LiveEvent[]);
+      buses.forEach((bus, i) => bus.subscribe((e) => received[i]!.push(e)));
+      const events = Array.from({ length: 400 }, (_, n) => ({ tenantId: 1, topic: 'call.ringing', userIds: [n % 7], payload: { n, from: '138****5678', customer: { name: `客户${n}` } } }));
+      await buses[0]!.publishMany!(events);
+      const deadline = Date.now() + 5000;
+      while (received.some((r) => r.length < events.length) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+      for (const r of received) expect(r).toEqual(events);
+      const payloads = packPayloads(events);
+      expect(payloads.length).toBeLessThan(events.length / 10);
+      for (const p of payloads) expect(Buffer.byteLength(p)).toBeLessThanOrEqual(8000);
+      expect(payloads.flatMap((p) => JSON.parse(p) as LiveEvent[])).toEqual(events);
     } finally {
       for (const bus of buses) await bus.close();
     }
