@@ -53,8 +53,9 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
   const result = await executePrepared(db, sql<AppliedCallEvent>`
     with i as (
       select * from unnest(
+        -- The events' JSON travels as one JSON array (pg's text[] literal escapes every quote in JavaScript).
         ${col((r) => r.tenantId)}::int[], ${col((r) => r.callId)}::text[], ${col((r) => r.event)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
-        ${rows.map((r, n) => eventData(r, numbers[n]!))}::text[], ${col((r) => r.direction)}::text[], ${numbers.map((n) => n.from_number)}::text[], ${numbers.map((n) => n.to_number)}::text[],
+        (select array_agg(d order by n) from jsonb_array_elements(${JSON.stringify(rows.map((r, n) => eventData(r, numbers[n]!)))}::jsonb) with ordinality as x(d, n)), ${col((r) => r.direction)}::text[], ${numbers.map((n) => n.from_number)}::text[], ${numbers.map((n) => n.to_number)}::text[],
         ${col((r) => r.callerNormalized)}::text[], ${col((r) => r.queue)}::text[], ${col((r) => r.answeringNumber)}::text[], ${col((r) => r.agentId)}::bigint[],
         ${col((r) => iso(r.queuedAt))}::timestamptz[], ${col((r) => iso(r.answeredAt))}::timestamptz[], ${col((r) => iso(r.abandonedAt))}::timestamptz[],
         ${col((r) => iso(r.endedAt))}::timestamptz[], ${col((r) => r.hangupCause)}::text[],
@@ -68,7 +69,7 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
     ),
     ev as (
       insert into call_events (tenant_id, call_id, event, at, data)
-      select tenant_id, call_id, event, at, data::jsonb from i
+      select tenant_id, call_id, event, at, data from i
       on conflict do nothing
       returning tenant_id, call_id, event, at
     ),
@@ -150,8 +151,8 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
 }
 
 /** The event as received, with the numbers it carries replaced by the call's display copies (no plaintext at rest). */
-function eventData(row: CallEventRow, numbers: EncryptedCallNumbers): string {
+function eventData(row: CallEventRow, numbers: EncryptedCallNumbers): Record<string, unknown> {
   const data = row.data;
-  if (data.from === undefined && data.to === undefined) return JSON.stringify(data);
-  return JSON.stringify({ ...data, ...(data.from === undefined ? {} : { from: numbers.from_number }), ...(data.to === undefined ? {} : { to: numbers.to_number }) });
+  if (data.from === undefined && data.to === undefined) return data;
+  return { ...data, ...(data.from === undefined ? {} : { from: numbers.from_number }), ...(data.to === undefined ? {} : { to: numbers.to_number }) };
 }
