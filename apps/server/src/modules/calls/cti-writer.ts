@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { DB } from '../../db/schema.js';
 import type { CallEventRow } from './cti-events.js';
-import { applyCallEvents, type AppliedCallEvent } from './cti.repo.js';
+import { agentActivityOf, applyAgentActivity } from './agent-activity.js';
+import { writeCallEvents, type AppliedCallEvent } from './cti.repo.js';
 
 /**
  * Group commit for CTI events. Each request's event is queued; whatever arrived while the previous statement
@@ -30,7 +31,6 @@ const MAX_BATCH = 500;
 const RETRYABLE = new Set(['40P01', '40001']); // deadlock, serialization failure: the statement had no effect
 const MAX_ATTEMPTS = 4;
 
-const eventKey = (tenantId: number, callId: string, event: string, at: Date) => `${tenantId}\u0000${callId}\u0000${event}\u0000${at.getTime()}`;
 const callKey = (row: CallEventRow) => `${row.tenantId}\u0000${row.callId}`;
 
 /** Splits a batch so that no call appears twice in one round; the order of a call's events is kept. */
@@ -55,13 +55,30 @@ function laneOf(callId: string, lanes: number): number {
 export function createCtiWriter(db: Kysely<DB>, { lanes = 2, onError }: { lanes?: number; onError?: (error: unknown) => void } = {}): CtiWriter {
   const queues: Pending[][] = Array.from({ length: lanes }, () => []);
   const running: Array<Promise<void> | null> = Array.from({ length: lanes }, () => null);
+  // Agents are shared by the lanes: their rows are written one statement at a time, not locked by two at once.
+  let agentWrites: Promise<void> = Promise.resolve();
+  const writeAgentActivity = (rows: CallEventRow[], applied: AppliedCallEvent[]) => {
+    const changes = agentActivityOf(rows, applied);
+    if (changes.length === 0) return Promise.resolve();
+    const write = agentWrites.then(() => applyAgentActivity(db, changes));
+    agentWrites = write.catch(() => undefined);
+    return write;
+  };
 
   const execute = async (items: Pending[]): Promise<void> => {
     for (let attempt = 1; ; attempt++) {
       try {
-        const applied = await applyCallEvents(db, items.map((p) => p.row));
-        const byKey = new Map(applied.map((a) => [eventKey(a.tenant_id, a.call_id, a.event, new Date(a.at)), a]));
-        for (const p of items) p.resolve(byKey.get(eventKey(p.row.tenantId, p.row.callId, p.row.event, p.row.at)) ?? null);
+        const rows = items.map((p) => p.row);
+        const applied = await writeCallEvents(db, rows);
+        // Acknowledged once the agents' activity is written too (a PBX's answer means the wallboard can show it).
+        try {
+          await writeAgentActivity(rows, applied);
+        } catch (error) {
+          onError?.(error); // the events are stored: a lost activity change must not make the PBX send them again
+        }
+        // A round holds one event per call: a call that came back is that event, applied (a duplicate does not come back).
+        const byCall = new Map(applied.map((a) => [`${a.tenant_id}\u0000${a.call_id}`, a]));
+        for (const p of items) p.resolve(byCall.get(callKey(p.row)) ?? null);
         return;
       } catch (error) {
         const code = (error as { code?: string }).code;

@@ -4,6 +4,7 @@ import type { DB } from '../../db/schema.js';
 import { encryptCallNumbers, type EncryptedCallNumbers } from '../pii/call-numbers.js';
 import { normalizedPhoneKeys } from '../pii/pii-fields.js';
 import type { CallEventRow } from './cti-events.js';
+import { agentActivityOf, applyAgentActivity } from './agent-activity.js';
 
 /** A call as it stands after one applied (new, not duplicate) event. */
 export interface AppliedCallEvent {
@@ -36,21 +37,21 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
  *  1. appends them to call_events, skipping those already there — the (callId, event, at) idempotency check;
  *  2. upserts each new one into calls, merging column by column (earliest time, first known value, sums),
  *     so events that arrive late, twice or out of order give the same row, with no read-modify-write;
- *  3. moves the answering agent to on_call / after-call work (newest event wins per agent);
- *  4. marks statistics rollups of the calls' days stale, if any (only replays and very late events hit one);
- *  5. answers the merged calls with their customer, for live events.
+ *  3. marks statistics rollups of the calls' days stale, if any (only replays and very late events hit one);
+ *  4. answers the merged calls with their customer, for live events.
+ * The answering agents' activity follows in a statement of its own (agent-activity.ts).
  * Arrays are passed as 30 parameters whatever the batch size, so the statement text never changes.
  * The external party's number is stored encrypted (masked copy + ciphertext + caller_bidx, migration 0018), in
  * calls and in the raw event kept in call_events; caller_normalized is only used in the statement, never stored.
  */
-export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRow[]): Promise<AppliedCallEvent[]> {
+export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRow[]): Promise<AppliedCallEvent[]> {
   if (rows.length === 0) return [];
   const col = <T>(pick: (r: CallEventRow) => T) => rows.map(pick);
   // Customer phones are matched by their blind index (current and, during a key rotation, previous).
   const callerKeys = rows.map((r) => normalizedPhoneKeys(r.callerNormalized));
   const numbers = rows.map((r) => encryptCallNumbers(r.direction, r.fromNumber, r.toNumber));
   // Prepared once per connection: parsing and planning this statement cost as much as running it (bench/cti-ingest.ts).
-  const result = await executePrepared(db, sql<AppliedCallEvent>`
+  const result = await executePrepared(db, sql<Omit<AppliedCallEvent, 'event' | 'at'>>`
     with i as (
       select * from unnest(
         -- The events' JSON travels as one JSON array (pg's text[] literal escapes every quote in JavaScript).
@@ -125,29 +126,26 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
     stale as (
       delete from call_stats_days d using up
       where d.tenant_id = up.tenant_id and d.starts_at <= up.started_at and d.ends_at > up.started_at
-    ),
-    act as (
-      select distinct on (up.tenant_id, up.agent_id) up.tenant_id, up.agent_id as user_id, up.id as call_row_id, f.at as since,
-        case when f.event = 'answer' then 'on_call' when f.acw_seconds > 0 then 'after_call_work' end as activity,
-        case when f.event = 'hangup' and f.acw_seconds > 0 then f.at + f.acw_seconds * interval '1 second' end as until
-      from f join up on up.tenant_id = f.tenant_id and up.call_id = f.call_id
-      where up.agent_id is not null and up.answered_at is not null and f.event in ('answer', 'hangup')
-      order by up.tenant_id, up.agent_id, f.at desc
-    ),
-    agent as (
-      insert into agent_states as s (tenant_id, user_id, presence, presence_since, activity, activity_since, activity_until, call_id)
-      select tenant_id, user_id, 'ready', since, activity, since, until, call_row_id from act order by tenant_id, user_id
-      on conflict (tenant_id, user_id) do update set
-        activity = excluded.activity, activity_since = excluded.activity_since, activity_until = excluded.activity_until,
-        call_id = excluded.call_id, updated_at = now()
-      -- A late event must not undo a newer state (the agent may be on the next call already).
-      where s.activity_since is null or s.activity_since <= excluded.activity_since
-      returning s.user_id
     )
-    select f.event, f.at, up.*, c.name as customer_name, c.grade as customer_grade
-    from f join up on up.tenant_id = f.tenant_id and up.call_id = f.call_id
-    left join customers c on c.tenant_id = up.tenant_id and c.id = up.customer_id`);
-  return result.rows;
+    -- One row per call, and a call is in the batch once: no join back to f (the planner, seeing CTEs of unknown size,
+    -- joined them in nested loops, quadratic in the batch); the event of each row is the caller's.
+    select up.*, c.name as customer_name, c.grade as customer_grade
+    from up left join customers c on c.tenant_id = up.tenant_id and c.id = up.customer_id`);
+  const rowOf = new Map(rows.map((r) => [`${r.tenantId}\u0000${r.callId}`, r]));
+  return result.rows.map((call) => {
+    const row = rowOf.get(`${call.tenant_id}\u0000${call.call_id}`)!;
+    return { ...call, event: row.event, at: row.at };
+  });
+}
+
+/**
+ * writeCallEvents, then the answering agents' activity (agent_states). The writer runs the two itself, so that
+ * agent rows shared by its lanes are written by one statement at a time; this is for single callers.
+ */
+export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRow[]): Promise<AppliedCallEvent[]> {
+  const applied = await writeCallEvents(db, rows);
+  await applyAgentActivity(db, agentActivityOf(rows, applied));
+  return applied;
 }
 
 /** The event as received, with the numbers it carries replaced by the call's display copies (no plaintext at rest). */
