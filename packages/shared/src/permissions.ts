@@ -41,6 +41,9 @@ export const PERMISSIONS = [
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+/** Who may watch the live wallboard (any one of these). */
+export const WALLBOARD_READERS: readonly Permission[] = ['reports.read', 'calls.read_all'];
+
 export const BUILTIN_ROLE_KEYS = ['admin', 'manager', 'gm', 'leader', 'agent', 'qa', 'complaints', 'archivist'] as const;
 export type BuiltinRoleKey = (typeof BUILTIN_ROLE_KEYS)[number];
 

@@ -7,6 +7,8 @@ export interface LiveEvent {
   topic: string;
   /** Only these users receive it; absent means everyone of the tenant. */
   userIds?: number[];
+  /** Only users holding one of these permissions receive it (a screen only they have listens for it). */
+  anyOf?: readonly string[];
   payload: unknown;
 }
 
@@ -125,6 +127,6 @@ export function packPayloads(events: readonly LiveEvent[]): string[] {
   return payloads;
 }
 
-export function isForUser(event: LiveEvent, tenantId: number, userId: number): boolean {
-  return event.tenantId === tenantId && (!event.userIds || event.userIds.includes(userId));
+export function isForUser(event: LiveEvent, user: { tenantId: number; userId: number; permissions: ReadonlySet<string> }): boolean {
+  return event.tenantId === user.tenantId && (!event.userIds || event.userIds.includes(user.userId)) && (!event.anyOf || event.anyOf.some((p) => user.permissions.has(p)));
 }

@@ -58,6 +58,22 @@ describe('live events over WebSocket', () => {
     client.socket.close();
   });
 
+  it('delivers an event meant for a permission only to users holding it (the wallboard to its watchers)', async () => {
+    const agent = await createUserActor(database.db, 'agent');
+    const leader = await createUserActor(database.db, 'leader');
+    const agentClient = await connect((await loginAs(app, agent.username)).authorization.replace('Bearer ', ''));
+    const leaderClient = await connect((await loginAs(app, leader.username)).authorization.replace('Bearer ', ''));
+    await agentClient.waitFor('hello');
+    await leaderClient.waitFor('hello');
+    await app.live.publish({ tenantId: 1, topic: 'wallboard.changed', anyOf: ['reports.read', 'calls.read_all'], payload: { at: 'now' } });
+    await app.live.publish({ tenantId: 1, topic: 'everyone', payload: {} });
+    await leaderClient.waitFor('wallboard.changed');
+    await agentClient.waitFor('everyone');
+    expect(agentClient.messages.some((m) => m.topic === 'wallboard.changed')).toBe(false);
+    agentClient.socket.close();
+    leaderClient.socket.close();
+  });
+
   it('closes a connection without a valid session', async () => {
     const client = await connect('kf_1_not-a-real-token-at-all-xxxx');
     const [code] = (await once(client.socket, 'close')) as [number];

@@ -19,7 +19,7 @@ export async function registerLiveRoute(app: FastifyInstance, { db, live }: { db
       return;
     }
     const unsubscribe = live.subscribe((event) => {
-      if (isForUser(event, actor.tenantId, actor.userId) && socket.readyState === socket.OPEN) {
+      if (isForUser(event, actor) && socket.readyState === socket.OPEN) {
         socket.send(JSON.stringify({ topic: event.topic, payload: event.payload }));
       }
     });

@@ -1,7 +1,8 @@
+import { WALLBOARD_READERS } from '@kefu/shared';
 import type { LiveBus } from '../../lib/live/live-bus.js';
 
 /**
- * Tells every open browser of a tenant that the hotline changed (`wallboard.changed`), at most once per
+ * Tells every open browser of a tenant that may watch the wallboard that the hotline changed (`wallboard.changed`), at most once per
  * `intervalMs` per tenant and server process: a burst of thousands of events becomes a few messages a second,
  * the first one sent at once, the last change never later than `intervalMs`. The message goes through the live bus
  * (LISTEN/NOTIFY with several processes), so browsers connected to any process hear of changes received by any
@@ -36,7 +37,7 @@ export function createWallboardNotifier(live: LiveBus, { intervalMs = 300, maint
     if (closed) return;
     const at = Date.now();
     lastSent.set(tenantId, at);
-    live.publish({ tenantId, topic: 'wallboard.changed', payload: { at: new Date(at).toISOString() } }).catch((error: unknown) => onError?.(error));
+    live.publish({ tenantId, topic: 'wallboard.changed', anyOf: WALLBOARD_READERS, payload: { at: new Date(at).toISOString() } }).catch((error: unknown) => onError?.(error));
   };
 
   const upkeep = (tenantId: number) => {

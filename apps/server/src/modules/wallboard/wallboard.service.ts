@@ -1,5 +1,5 @@
 import { sql, type Kysely } from 'kysely';
-import { AGENT_STATES, CALL_STATS_DEFAULTS, type AgentState, type Wallboard } from '@kefu/shared';
+import { AGENT_STATES, CALL_STATS_DEFAULTS, WALLBOARD_READERS, type AgentState, type Wallboard } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
 import { AppError } from '../../lib/app-error.js';
@@ -32,7 +32,7 @@ async function waitingCalls(db: Kysely<DB>, tenantId: number, at: Date) {
 const inFlight = new Map<number, Promise<Wallboard>>();
 
 export async function getWallboard({ db, actor }: { db: Kysely<DB>; actor: Actor }): Promise<Wallboard> {
-  if (!can(actor, 'reports.read') && !can(actor, 'calls.read_all')) throw new AppError('FORBIDDEN');
+  if (!WALLBOARD_READERS.some((p) => can(actor, p))) throw new AppError('FORBIDDEN');
   const running = inFlight.get(actor.tenantId);
   if (running) return running;
   const computing = computeWallboard(db, actor).finally(() => inFlight.delete(actor.tenantId));
