@@ -48,6 +48,8 @@ export const CTI_LIMITS = {
   /** Days a stats query may span; interval groupings (15/30/60 min) at most statsIntervalDaysMax. */
   statsDaysMax: 400,
   statsIntervalDaysMax: 62,
+  /** GET /calls/queues looks this many days back. */
+  queueListDays: 90,
 } as const;
 
 // PBX scripts post numbers as JSON numbers and leave optional form fields empty: both mean what they look like.
@@ -174,6 +176,15 @@ export const callStatsQuerySchema = z.object({
   shortAbandon: intParam(0, 60, CALL_STATS_DEFAULTS.shortAbandonSeconds),
 });
 export type CallStatsQuery = z.infer<typeof callStatsQuerySchema>;
+
+export const CALL_STATS_EXPORT_FORMATS = ['xlsx', 'csv'] as const;
+/** GET /calls/stats/export: the statistics query plus the file format (Excel by default). */
+export const callStatsExportQuerySchema = callStatsQuerySchema.extend({ format: z.enum(CALL_STATS_EXPORT_FORMATS).default('xlsx') });
+export type CallStatsExportQuery = z.infer<typeof callStatsExportQuerySchema>;
+
+/** GET /calls/queues: the queues calls named in the last CTI_LIMITS.queueListDays days, distinct and sorted. */
+export const callQueuesSchema = z.object({ items: z.array(z.string()) });
+export type CallQueues = z.infer<typeof callQueuesSchema>;
 
 export const callMetricsSchema = z.object({
   offered: z.number(),

@@ -18,6 +18,7 @@ import { slaRoutes } from '../features/sla/sla.routes';
 import { customerArchiveRoutes } from '../features/customer-archive/customer-archive.routes';
 import { customerImportRoutes } from '../features/customer-import/customer-import.routes';
 import { callRecordsRoutes } from '../features/call-records/call-records.routes';
+import { callStatsRoutes } from '../features/call-stats/call-stats.routes';
 
 const LoginPage = lazyPage(() => import('../features/auth/LoginPage'), 'LoginPage');
 const WorkspacePage = lazyPage(() => import('../features/workspace/WorkspacePage'), 'WorkspacePage');
@@ -82,6 +83,7 @@ export const router = createBrowserRouter([
       ...customerArchiveRoutes,
       ...customerImportRoutes,
       ...callRecordsRoutes,
+      ...callStatsRoutes,
       { path: 'audit', element: page(<AuditPage />, ['audit.read']) },
       { path: 'account/tokens', element: page(<TokensPage />) },
       { path: '*', element: <NotFoundPage /> },

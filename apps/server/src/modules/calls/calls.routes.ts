@@ -2,15 +2,19 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   agentExtensionSchema, agentStatesSchema, agentStateSchema, agentStateUpdateSchema, callDetailSchema, callImportResultSchema, callListQuerySchema,
-  callPageSchema, callSchema, callStatsQuerySchema, callStatsSchema, callTicketLinkSchema, CALL_IMPORT_COLUMNS, idParamSchema, idSchema,
+  callPageSchema, callQueuesSchema, callSchema, callStatsExportQuerySchema, callStatsQuerySchema, callStatsSchema, callTicketLinkSchema, CALL_IMPORT_COLUMNS,
+  idParamSchema, idSchema,
 } from '@kefu/shared';
 import { actorOf } from '../../http/auth.js';
+import { requestLocale } from '../../http/error-handler.js';
 import type { RouteDeps } from '../../http/route-deps.js';
 import { invalid } from '../../lib/app-error.js';
 import { listAgentStates, setAgentExtension, setMyAgentState } from './agent-states.service.js';
 import { importCalls } from './call-import.service.js';
 import { CALL_METRIC_DEFINITIONS } from './call-metrics.js';
 import { getCallStats } from './call-stats.service.js';
+import { callStatsCsv, callStatsFileName, callStatsWorkbook } from './call-stats.export.js';
+import { listCallQueues } from './call-queues.js';
 import { getCallDetail, linkCallToTicket, listCalls } from './calls.service.js';
 import { revealCallNumbersOf } from './call-reveal.service.js';
 import { ctiRoutes } from './cti.routes.js';
@@ -33,6 +37,21 @@ const callsAndAgentsRoutes: FastifyPluginAsyncZod<RouteDeps & { cti: CtiRuntime 
   app.get('/calls/stats', {
     schema: { tags, summary: 'Hotline figures: offered, answered, abandoned, connect rate, service level, ASA, AHT, abandon rate, occupancy', description: CALL_METRIC_DEFINITIONS, querystring: callStatsQuerySchema, response: { 200: callStatsSchema } },
   }, async (request) => getCallStats({ db, actor: actorOf(request), query: request.query }));
+
+  app.get('/calls/stats/export', {
+    schema: { tags, summary: 'The hotline figures as a file: format=xlsx (default) or csv (UTF-8 with BOM); the same query as GET /calls/stats, one row per group and the totals', querystring: callStatsExportQuerySchema },
+  }, async (request, reply) => {
+    const { format, ...query } = request.query;
+    const locale = requestLocale(request);
+    const stats = await getCallStats({ db, actor: actorOf(request), query });
+    const body = format === 'csv' ? callStatsCsv(stats, locale) : await callStatsWorkbook(stats, locale);
+    const type = format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+    return reply.header('content-type', type).header('content-disposition', `attachment; filename*=UTF-8''${encodeURIComponent(callStatsFileName(stats, format, locale))}`).send(body);
+  });
+
+  app.get('/calls/queues', {
+    schema: { tags, summary: 'The queues calls named in the last 90 days, distinct and sorted (options of the queue filters)', response: { 200: callQueuesSchema } },
+  }, async (request) => listCallQueues({ db, actor: actorOf(request) }));
 
   app.post('/calls/import', {
     schema: { tags, summary: 'Import call records from CSV (all or nothing; calls.admin)', description: IMPORT_DESCRIPTION, consumes: ['multipart/form-data'], response: { 200: callImportResultSchema } },

@@ -14,6 +14,7 @@ import { slaEn } from '../../features/sla/sla.i18n';
 import { customerArchiveEn } from '../../features/customer-archive/customer-archive.i18n';
 import { customerImportEn } from '../../features/customer-import/customer-import.i18n';
 import { callRecordsEn } from '../../features/call-records/call-records.i18n';
+import { callStatsEn } from '../../features/call-stats/call-stats.i18n';
 
 export const en: typeof zhCN = {
   ...complaintsEn,
@@ -29,6 +30,7 @@ export const en: typeof zhCN = {
   ...customerArchiveEn,
   ...customerImportEn,
   ...callRecordsEn,
+  ...callStatsEn,
 
   app: {
     name: 'Kefu Service Desk',

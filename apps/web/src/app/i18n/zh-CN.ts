@@ -15,6 +15,7 @@ import { slaZhCN } from '../../features/sla/sla.i18n';
 import { customerArchiveZhCN } from '../../features/customer-archive/customer-archive.i18n';
 import { customerImportZhCN } from '../../features/customer-import/customer-import.i18n';
 import { callRecordsZhCN } from '../../features/call-records/call-records.i18n';
+import { callStatsZhCN } from '../../features/call-stats/call-stats.i18n';
 
 export const zhCN = {
   ...complaintsZhCN,
@@ -30,6 +31,7 @@ export const zhCN = {
   ...customerArchiveZhCN,
   ...customerImportZhCN,
   ...callRecordsZhCN,
+  ...callStatsZhCN,
 
   app: {
     name: '客服工作台',

@@ -21,6 +21,7 @@ import { reportsNav } from '../../features/complaint-reports/complaint-reports.r
 import { customerArchiveNav } from '../../features/customer-archive/customer-archive.routes';
 import { customerImportNav } from '../../features/customer-import/customer-import.routes';
 import { callRecordsNav } from '../../features/call-records/call-records.routes';
+import { callStatsNav } from '../../features/call-stats/call-stats.routes';
 
 export interface NavItem {
   path: string;
@@ -35,6 +36,7 @@ export const NAVIGATION: NavItem[] = [
   { path: '/tickets', label: 'nav.tickets', icon: <FileTextOutlined />, anyOf: ['tickets.read_all', 'tickets.read_own'] },
   { path: '/wallboard', label: 'nav.wallboard', icon: <DashboardOutlined />, anyOf: ['reports.read', 'calls.read_all'] },
   ...callRecordsNav,
+  ...callStatsNav,
   { path: '/backlog', label: 'nav.backlog', icon: <BarChartOutlined />, anyOf: ['tickets.assign', 'reports.read'] },
   {
     // The archive's pages in one group: the list for everyone who reads customers, import and merging for archivists.

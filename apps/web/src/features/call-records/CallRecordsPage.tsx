@@ -16,6 +16,7 @@ import { useDebouncedValue } from '../../ui/useDebouncedValue';
 import { useDirectoryLookup } from '../directory/useDirectory';
 import { CallDetailDrawer } from './CallDetailDrawer';
 import { CallImportButton } from './CallImportButton';
+import { QueueSelect } from './QueueSelect';
 import { externalNumber, formatDuration, RESULT_COLORS } from './callFormat';
 
 interface CallPage { items: Call[]; total: number; totalCapped: boolean; page: number; pageSize: number }
@@ -120,12 +121,11 @@ export function CallRecordsPage() {
             onChange={(v: string[]) => set({ result: v.join(',') || undefined })}
             data-testid="filter-result"
           />
-          <Input.Search
-            allowClear
+          <QueueSelect
             placeholder={t('callRecords.filters.queue')}
-            style={{ width: 150 }}
-            defaultValue={params.get('queue') ?? ''}
-            onSearch={(v) => set({ queue: v.trim() || undefined })}
+            value={params.get('queue') ?? undefined}
+            onChange={(v) => set({ queue: v })}
+            testId="filter-queue"
           />
           {readAll && (
             <Select
