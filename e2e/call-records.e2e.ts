@@ -1,5 +1,7 @@
 // The call records page (issue 4): the leader browses the demo's two weeks of calls, filters by result and opens a
-// call; the manager reveals a call's full numbers, which the audit log records as call.contact_revealed.
+// call; the manager reveals a call's full numbers, which the audit log records as call.contact_revealed. 转为工单 opens
+// the workspace with the number (revealed, audited) or, for roles that may not see it, with the call alone: the
+// server then fills the order's number and customer from the call. The queue filter offers GET /calls/queues.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, apiCall, launchBrowser, login, newPage, shot, startKefu, type KefuInstance } from './harness.js';
@@ -78,6 +80,87 @@ describe('call records page', () => {
 
     const audit = await apiCall<{ items: Array<{ action: string; entityId: number | null }> }>(kefu.baseUrl, 'manager', 'GET', '/audit?action=call.contact_revealed');
     expect(audit.items.some((row) => row.action === 'call.contact_revealed' && row.entityId === call.id)).toBe(true);
+    await page.context().close();
+  }, 180_000);
+
+  it('转为工单 for the manager reveals the number (audited) and pre-fills the workspace', async () => {
+    const answered = await apiCall<{ items: Array<{ id: number; callId: string; from: string }> }>(kefu.baseUrl, 'manager', 'GET', '/calls?pageSize=5&result=answered&direction=in');
+    const call = answered.items[3]!;
+    const page = await newPage(browser);
+    await login(page, kefu.baseUrl, 'manager', ADMIN_PASSWORD);
+    await page.goto(`${kefu.baseUrl}/calls?result=answered&direction=in`);
+    await page.locator(`[data-testid="call-row-${call.id}"]`).click();
+    await expect.poll(() => page.locator('[data-testid="call-from"]').innerText(), { timeout: 30_000 }).toBe(call.from);
+    // Not revealed in the drawer first: 转为工单 does the reveal itself.
+    await page.locator('[data-testid="call-to-ticket"]').click();
+    await page.waitForURL(/\/workspace/);
+    const phone = page.locator('[data-testid="ws-phone"]');
+    await expect.poll(() => phone.inputValue(), { timeout: 30_000 }).toMatch(/^1\d{10}$/);
+    expect((await phone.inputValue()).slice(-4)).toBe(call.from.slice(-4));
+    expect(await page.locator('[data-testid="ws-from-call"]').count()).toBe(0);
+    await shot(page, 'call-records-to-ticket-manager');
+    const audit = await apiCall<{ items: Array<{ action: string; entityId: number | null }> }>(kefu.baseUrl, 'manager', 'GET', '/audit?action=call.contact_revealed');
+    expect(audit.items.some((row) => row.action === 'call.contact_revealed' && row.entityId === call.id)).toBe(true);
+    await page.context().close();
+  }, 180_000);
+
+  it('转为工单 without reveal permission: the server fills the order\u2019s number and customer from the call', async () => {
+    const withCustomer = await apiCall<{ items: Array<{ id: number; callId: string; customer: { id: number; name: string } | null }> }>(kefu.baseUrl, 'leader', 'GET', '/calls?pageSize=50&result=answered&direction=in');
+    const call = withCustomer.items.find((c) => c.customer !== null)!;
+    expect(call).toBeDefined();
+    // The test's own look at the full number (the manager may reveal); the leader's browser never gets it.
+    const full = await apiCall<{ from: string }>(kefu.baseUrl, 'manager', 'POST', `/calls/${call.id}/reveal-numbers`);
+
+    const page = await newPage(browser);
+    const revealCalls: string[] = [];
+    page.on('request', (r) => { if (r.url().includes('/reveal-numbers')) revealCalls.push(r.url()); });
+    await login(page, kefu.baseUrl, 'leader', ADMIN_PASSWORD);
+    await page.goto(`${kefu.baseUrl}/calls?result=answered&direction=in`);
+    await page.locator(`[data-testid="call-row-${call.id}"]`).click();
+    await page.locator('[data-testid="call-to-ticket"]').click();
+    await page.waitForURL(/\/workspace/);
+    await page.locator('[data-testid="ws-from-call"]').waitFor();
+    expect(await page.locator('[data-testid="ws-phone"]').inputValue()).toBe('');
+    await page.locator('[data-testid="ws-subject"]').fill('来电咨询账单');
+    await page.locator('[data-testid="ws-answer"]').fill('已向客户说明本月账单明细。');
+    await shot(page, 'call-records-to-ticket-leader');
+    await page.locator('[data-testid="ws-submit"]').click();
+    const created = page.locator('[data-testid="ws-last-created"]');
+    await created.waitFor({ timeout: 30_000 });
+    const href = await created.locator('a.kefu-ticket-number').getAttribute('href');
+    const ticketId = Number(href?.split('/').pop());
+    expect(revealCalls).toEqual([]);
+
+    const ticket = await apiCall<{ customer: { id: number } | null; contactPhone: string | null }>(kefu.baseUrl, 'manager', 'GET', `/tickets/${ticketId}`);
+    expect(ticket.customer?.id).toBe(call.customer!.id);
+    expect(ticket.contactPhone).not.toBeNull();
+    const found = await apiCall<{ items: Array<{ id: number }> }>(kefu.baseUrl, 'manager', 'GET', `/tickets?q=${encodeURIComponent(full.from)}`);
+    expect(found.items.map((t) => t.id)).toContain(ticketId);
+    const detail = await apiCall<{ ticketIds: number[] }>(kefu.baseUrl, 'leader', 'GET', `/calls/${call.id}`);
+    expect(detail.ticketIds).toContain(ticketId);
+    await page.context().close();
+  }, 180_000);
+
+  it('offers the recent queues in the queue filter', async () => {
+    const queues = await apiCall<{ items: string[] }>(kefu.baseUrl, 'leader', 'GET', '/calls/queues');
+    expect(queues.items.length).toBeGreaterThan(0);
+    const queue = queues.items[0]!;
+    const inQueue = await apiCall<{ total: number }>(kefu.baseUrl, 'leader', 'GET', `/calls?pageSize=1&queue=${encodeURIComponent(queue)}`);
+    const page = await newPage(browser);
+    await login(page, kefu.baseUrl, 'leader', ADMIN_PASSWORD);
+    await page.goto(`${kefu.baseUrl}/calls`);
+    await page.locator('[data-testid="filter-queue"]').click();
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts()).toEqual(queues.items);
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: queue }).first().click();
+    await page.waitForURL(new RegExp(`queue=${encodeURIComponent(queue)}`));
+    await expect.poll(() => page.locator('.ant-pagination-total-text').innerText(), { timeout: 30_000 }).toContain(String(inQueue.total));
+    // A name that is not among them can still be typed (an older queue): nothing matches it.
+    await page.locator('[data-testid="filter-queue"]').click();
+    await page.keyboard.type('旧队列');
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '旧队列' }).click();
+    await page.waitForURL(new RegExp(`queue=${encodeURIComponent('旧队列')}`));
+    await expect.poll(() => page.locator('[data-testid="call-table"] .ant-table-placeholder').innerText(), { timeout: 30_000 }).toContain('没有符合条件的通话');
+    await shot(page, 'call-records-queue-filter');
     await page.context().close();
   }, 180_000);
 

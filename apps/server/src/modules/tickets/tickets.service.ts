@@ -18,7 +18,7 @@ import { assertCanAssign, assertCanReadTicket, assertCanUpdateTicket, listRestri
 import { presentTicket } from './tickets.presenter.js';
 import { activeUserNameOrThrow, findCustomerBrief, findTicketView, listTicketRows, lockTicket } from './tickets.repo.js';
 import { findTicketTypeCached } from '../ticket-types/ticket-type-cache.js';
-import { linkCallOnIntake } from '../calls/call-tickets.js';
+import { callContactForIntake, linkCallOnIntake } from '../calls/call-tickets.js';
 import { applySlaEvents, newTicketSla, slaColumnsOf, slaEventsOfChange } from '../sla/ticket-sla.service.js';
 
 interface Ctx {
@@ -52,8 +52,20 @@ export async function getTicket({ db, actor, id }: Ctx & { id: number }): Promis
   return presentTicket(row!, actor);
 }
 
-export async function createTicket({ db, actor, input }: Ctx & { input: TicketCreate }): Promise<Ticket> {
+/**
+ * An order started from a call that names neither a number nor a customer (the browser only ever saw the masked
+ * number): the call's external number and customer fill them, so the order is linked and can be called back.
+ */
+async function withCallContact(db: Kysely<DB>, tenantId: number, input: TicketCreate): Promise<TicketCreate> {
+  if (!input.callId || input.contactPhone?.trim() || input.customerId !== undefined) return input;
+  const contact = await callContactForIntake(db, tenantId, input.callId);
+  if (!contact) return input;
+  return { ...input, contactPhone: contact.phone ?? undefined, customerId: contact.customerId ?? undefined };
+}
+
+export async function createTicket({ db, actor, input: given }: Ctx & { input: TicketCreate }): Promise<Ticket> {
   if (!can(actor, 'tickets.create')) throw new AppError('FORBIDDEN');
+  const input = await withCallContact(db, actor.tenantId, given);
   const type = await activeTicketType(db, actor.tenantId, input.type);
   assertCustomFields(type.fields, input.custom ?? {});
   if (input.answeredOnSpot === true && !input.answer?.trim()) throw invalid('answer', { field: 'answer' });

@@ -30,13 +30,28 @@ export function CallDetailDrawer({ id, onClose }: { id: number | null; onClose: 
   const call = detail.data;
   const numbers = call && revealed?.id === call.id ? revealed.numbers : null;
 
-  const startTicket = () => {
+  const openWorkspace = (shown: Revealed | null) => {
     if (!call) return;
-    // The screen pop's way into the workspace (/workspace?phone=…&callId=…): the number is only known in full once revealed.
+    // The screen pop's way into the workspace (/workspace?phone=…&callId=…). Without the full number the workspace
+    // sends the callId alone and the server fills the order's number and customer from the call.
     const params = new URLSearchParams({ callId: call.callId });
-    const phone = numbers ? externalNumber({ direction: call.direction, ...numbers }) : null;
+    const phone = shown ? externalNumber({ direction: call.direction, ...shown }) : null;
     if (phone) params.set('phone', phone);
     navigate(`/workspace?${params.toString()}`);
+  };
+  // Who may reveal gets the number in the form: the audited reveal first (call.contact_revealed), then the workspace.
+  const revealForTicket = useMutation({
+    mutationFn: (callId: number) => api.post<Revealed>(`/calls/${callId}/reveal-numbers`),
+    onSuccess: (shown, callId) => {
+      setRevealed({ id: callId, numbers: shown });
+      openWorkspace(shown);
+    },
+    onError: (e: Error) => notifyError(e),
+  });
+  const startTicket = () => {
+    if (!call) return;
+    if (numbers || !can('customers.reveal_pii')) openWorkspace(numbers);
+    else revealForTicket.mutate(call.id);
   };
 
   const times: { label: string; at: string | null; color?: string }[] = call ? [
@@ -57,7 +72,7 @@ export function CallDetailDrawer({ id, onClose }: { id: number | null; onClose: 
       extra={call && (
         <Space>
           {call.customer || call.from || call.to ? <ClickToCallButton target={{ callId: call.id }} size="middle" /> : null}
-          {can('tickets.create') && <Button icon={<FormOutlined />} onClick={startTicket} data-testid="call-to-ticket">{t('callRecords.toTicket')}</Button>}
+          {can('tickets.create') && <Button icon={<FormOutlined />} loading={revealForTicket.isPending} onClick={startTicket} data-testid="call-to-ticket">{t('callRecords.toTicket')}</Button>}
         </Space>
       )}
     >

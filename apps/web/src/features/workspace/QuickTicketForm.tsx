@@ -41,15 +41,21 @@ export function QuickTicketForm({ lookup, onLookup, onReset }: QuickTicketFormPr
   // Arriving from a screen pop (/workspace?phone=…): the caller's number is filled in and looked up.
   const [searchParams, setSearchParams] = useSearchParams();
   const poppedPhone = searchParams.get('phone');
-  // The popped call, kept until the order is created so that the call record lists it.
+  const poppedCall = searchParams.get('callId');
+  // The popped call, kept until the order is created so that the call record lists it. A call record opened by
+  // someone who may not see the full number sends the callId alone: the server fills the number and customer.
   const [poppedCallId, setPoppedCallId] = useState<string | null>(null);
   useEffect(() => {
-    if (!poppedPhone) return;
-    setPoppedCallId(searchParams.get('callId'));
-    form.setFieldValue('phone', poppedPhone);
-    void onLookup(poppedPhone).then(fillFromLookup);
+    if (!poppedPhone && !poppedCall) return;
+    setPoppedCallId(poppedCall);
+    if (poppedPhone) {
+      form.setFieldValue('phone', poppedPhone);
+      void onLookup(poppedPhone).then(fillFromLookup);
+    }
     setSearchParams({}, { replace: true });
-  }, [poppedPhone]);
+  }, [poppedPhone, poppedCall]);
+  const phoneValue = Form.useWatch('phone', form);
+  const phoneFromCall = Boolean(poppedCallId) && !phoneValue?.trim();
 
   // The first active type is the default once the directory has loaded.
   useEffect(() => {
@@ -197,6 +203,9 @@ export function QuickTicketForm({ lookup, onLookup, onReset }: QuickTicketFormPr
             </Form.Item>
           </Col>
         </Row>
+        {phoneFromCall && (
+          <Alert type="info" showIcon style={{ marginTop: -8, marginBottom: 16 }} title={t('callRecords.ticketFromCall')} data-testid="ws-from-call" />
+        )}
         {isUnknownCaller && (
           <Alert
             type="info"
@@ -251,7 +260,7 @@ export function QuickTicketForm({ lookup, onLookup, onReset }: QuickTicketFormPr
           />
         </Form.Item>
         {followUp ? (
-          <FollowUpFields />
+          <FollowUpFields contactPhoneOptional={phoneFromCall} />
         ) : (
           <Form.Item
             name="answer"
