@@ -30,7 +30,8 @@ export function registerAuth(app: FastifyInstance, db: Kysely<DB>) {
     if (!request.url.startsWith('/api/') || request.url.startsWith('/api/docs')) return;
     const token = tokenOf(request);
     const actor = token ? await actorFromToken(db, token) : null;
-    request.actor = actor ? { ...actor, ip: request.ip } : null;
+    // Object.assign, not { ...actor, ip }: on Node 20 adding properties after a spread costs ~1 µs each (bench/RESULTS.md).
+    request.actor = actor ? Object.assign({}, actor, { ip: request.ip }) : null;
     if (!request.actor && !request.routeOptions.config?.public) throw new AppError('UNAUTHENTICATED');
   });
 }

@@ -88,6 +88,13 @@ describe('Zammad generic CTI compatibility', () => {
     expect(await eventCount(callId)).toBe(3);
   });
 
+  it('stores an event whose text holds a lone surrogate (a broken character from the PBX) instead of failing it', async () => {
+    const callId = nextCallId();
+    expectOk(await postJson({ event: 'newCall', from: '13812345678', to: '4001234567', direction: 'in', callId, user: ['8001'], queue: '售后\ud83d' }));
+    expect((await callRow(callId)).queue).toBe('售后\ufffd');
+    expect(await eventCount(callId)).toBe(1);
+  });
+
   it('reads x-www-form-urlencoded bodies with user[] repeated, as in the documented curl examples', async () => {
     const callId = nextCallId();
     expectOk(await postForm(`event=newCall&from=02214710334&to=03023125771&direction=in&callId=${callId}&user%5B%5D=${agent.username}&user%5B%5D=8002&queue=`));

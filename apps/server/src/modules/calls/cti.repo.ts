@@ -1,4 +1,5 @@
 import { sql, type Kysely } from 'kysely';
+import { jsonbText } from '../../db/jsonb-text.js';
 import { executePrepared } from '../../db/prepared-statements.js';
 import type { DB } from '../../db/schema.js';
 import { encryptCallNumbers, type EncryptedCallNumbers } from '../pii/call-numbers.js';
@@ -56,7 +57,7 @@ export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
       select * from unnest(
         -- The events' JSON travels as one JSON array (pg's text[] literal escapes every quote in JavaScript).
         ${col((r) => r.tenantId)}::int[], ${col((r) => r.callId)}::text[], ${col((r) => r.event)}::text[], ${col((r) => r.at.toISOString())}::timestamptz[],
-        (select array_agg(d order by n) from jsonb_array_elements(${JSON.stringify(rows.map((r, n) => eventData(r, numbers[n]!)))}::jsonb) with ordinality as x(d, n)), ${col((r) => r.direction)}::text[], ${numbers.map((n) => n.from_number)}::text[], ${numbers.map((n) => n.to_number)}::text[],
+        (select array_agg(d order by n) from jsonb_array_elements(${jsonbText(rows.map((r, n) => eventData(r, numbers[n]!)))}::jsonb) with ordinality as x(d, n)), ${col((r) => r.direction)}::text[], ${numbers.map((n) => n.from_number)}::text[], ${numbers.map((n) => n.to_number)}::text[],
         ${col((r) => r.callerNormalized)}::text[], ${col((r) => r.queue)}::text[], ${col((r) => r.answeringNumber)}::text[], ${col((r) => r.agentId)}::bigint[],
         ${col((r) => iso(r.queuedAt))}::timestamptz[], ${col((r) => iso(r.answeredAt))}::timestamptz[], ${col((r) => iso(r.abandonedAt))}::timestamptz[],
         ${col((r) => iso(r.endedAt))}::timestamptz[], ${col((r) => r.hangupCause)}::text[],
@@ -134,7 +135,7 @@ export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
   const rowOf = new Map(rows.map((r) => [`${r.tenantId}\u0000${r.callId}`, r]));
   return result.rows.map((call) => {
     const row = rowOf.get(`${call.tenant_id}\u0000${call.call_id}`)!;
-    return { ...call, event: row.event, at: row.at };
+    return Object.assign(call, { event: row.event, at: row.at });
   });
 }
 
@@ -152,5 +153,8 @@ export async function applyCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
 function eventData(row: CallEventRow, numbers: EncryptedCallNumbers): Record<string, unknown> {
   const data = row.data;
   if (data.from === undefined && data.to === undefined) return data;
-  return { ...data, ...(data.from === undefined ? {} : { from: numbers.from_number }), ...(data.to === undefined ? {} : { to: numbers.to_number }) };
+  const copy = Object.assign({}, data);
+  if (data.from !== undefined) copy.from = numbers.from_number;
+  if (data.to !== undefined) copy.to = numbers.to_number;
+  return copy;
 }

@@ -66,13 +66,13 @@ function publishCallEvent(rt: CtiRuntime, applied: AppliedCallEvent, input: Vali
     // The screen pop: the agents whose phones ring see the caller at once. They handle this call, so the
     // number comes unmasked (it pre-fills the work order), with the customer it belongs to. It is taken from the
     // event itself: the call row only keeps the masked copy (the number is encrypted at rest).
-    send('call.ringing', named, {
-      ...base, from: input.from ?? applied.from_number, to: input.to ?? applied.to_number, customer: customerOf(applied), startedAt: applied.started_at.toISOString(),
-    });
+    send('call.ringing', named, Object.assign(base, {
+      from: input.from ?? applied.from_number, to: input.to ?? applied.to_number, customer: customerOf(applied), startedAt: applied.started_at.toISOString(),
+    }));
   } else if (input.event === 'answer' || input.event === 'hangup') {
     const [topic, payload] = input.event === 'answer'
-      ? ['call.answered', { ...base, agentId: applied.agent_id, customer: customerOf(applied), answeredAt: applied.answered_at?.toISOString() ?? null }] as const
-      : ['call.ended', { ...base, agentId: applied.agent_id, answered: applied.answered_at !== null, result: applied.result, endedAt: applied.ended_at?.toISOString() ?? null, talkSeconds: applied.talk_seconds }] as const;
+      ? ['call.answered', Object.assign(base, { agentId: applied.agent_id, customer: customerOf(applied), answeredAt: applied.answered_at?.toISOString() ?? null })] as const
+      : ['call.ended', Object.assign(base, { agentId: applied.agent_id, answered: applied.answered_at !== null, result: applied.result, endedAt: applied.ended_at?.toISOString() ?? null, talkSeconds: applied.talk_seconds })] as const;
     // The agents rung for an inbound call hear how it went even when answer / hangup do not name them: their
     // pops close (a colleague answered, or the caller hung up) instead of ringing on.
     if (applied.direction === 'in') void rt.rung.of(applied.tenant_id, applied.call_id).then((rung) => send(topic, [...new Set([...involved, ...rung])], payload));

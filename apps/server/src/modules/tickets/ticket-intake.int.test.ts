@@ -14,12 +14,12 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe('work-order intake statement', () => {
-  it('is one statement per column set, with the search text, SLA switch and audit values after the order columns', () => {
+  it('is one statement per column set, taking every order of a batch as one jsonb parameter', () => {
     const text = intakeStatement(['tenant_id', 'subject']);
     expect(intakeStatement(['tenant_id', 'subject'])).toBe(text);
-    expect(text).toContain('insert into tickets (tenant_id, subject, search_vector) values ($1, $2, to_tsvector(\'simple\', $3))');
-    expect(text).toMatch(/where \$19::boolean/);
-    expect(text).toContain('$22::text');
+    expect(text).toContain('insert into tickets (id, tenant_id, subject, search_vector)');
+    expect(text).toContain('jsonb_array_elements($1::jsonb)');
+    expect(text).not.toContain('$2');
     expect(() => intakeStatement(['subject; drop table tickets'])).toThrow(/not a column name/);
   });
 
@@ -46,6 +46,36 @@ describe('work-order intake statement', () => {
         expect(created).toEqual(read);
       }
     }
+  });
+
+  it('gives orders created at the same moment one statement each answer of which is its own order, with its audit row and SLA clock', async () => {
+    const agent = await createUserActor(database.db, 'agent', { username: 'intake-batch' });
+    const priorities = ['low', 'normal', 'high', 'urgent'] as const;
+    const inputs = Array.from({ length: 24 }, (_, i) => ({ subject: `并发受理 ${i}`, priority: priorities[i % 4]!, tags: [`批${i}`] }));
+    const created = await Promise.all(inputs.map((input, i) => createTestTicket(database.db, i % 2 ? agent : adminActor(), input)));
+    expect(new Set(created.map((t) => t.number)).size).toBe(inputs.length);
+    for (const [i, ticket] of created.entries()) {
+      expect(ticket).toMatchObject({ subject: inputs[i]!.subject, priority: inputs[i]!.priority, tags: inputs[i]!.tags });
+      expect(await getTicket({ db: database.db, actor: adminActor(), id: ticket.id })).toEqual(ticket);
+    }
+    const ids = created.map((t) => t.id);
+    const audit = await database.db.selectFrom('audit_log').select(['entity_id', 'actor_id', 'detail']).where('action', '=', 'ticket.created').where('entity_id', 'in', ids).execute();
+    expect(audit).toHaveLength(ids.length);
+    for (const row of audit) {
+      const i = ids.indexOf(Number(row.entity_id));
+      expect((row.detail as { number: string }).number).toBe(created[i]!.number);
+      expect(Number(row.actor_id)).toBe(i % 2 ? agent.userId : adminActor().userId);
+    }
+    const clocks = await database.db.selectFrom('ticket_sla').select(['ticket_id', 'started_at']).where('ticket_id', 'in', ids).execute();
+    expect(clocks.map((c) => Number(c.ticket_id)).sort((a, b) => a - b)).toEqual(created.filter((t) => t.sla !== null).map((t) => t.id).sort((a, b) => a - b));
+  });
+
+  it('stores a lone surrogate (a broken emoji) as U+FFFD instead of failing', async () => {
+    const ticket = await createTestTicket(database.db, adminActor(), { subject: '表情\ud83d乱码', tags: ['\udc00'] });
+    expect(ticket.id).toBeGreaterThan(0);
+    const read = await getTicket({ db: database.db, actor: adminActor(), id: ticket.id });
+    expect(read.subject).toBe('表情\ufffd乱码');
+    expect(read.tags).toEqual(['\ufffd']);
   });
 
   it.runIf(process.env.KEFU_TEST_DB === 'postgres')('runs as a named prepared statement on PostgreSQL', async () => {
