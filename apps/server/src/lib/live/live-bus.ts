@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import pg from 'pg';
 
@@ -21,8 +22,9 @@ export interface LiveBus {
 }
 
 const CHANNEL = 'kefu_live';
-// NOTIFY payloads are limited to 8,000 bytes; live events carry ids and short texts, never documents.
-const MAX_PAYLOAD_BYTES = 7_900;
+const ORIGIN_BYTES = 6;
+// NOTIFY payloads are limited to 8,000 bytes (the origin tag included); live events carry ids and short texts, never documents.
+const MAX_PAYLOAD_BYTES = 7_880;
 
 /** One process (embedded database): events go straight to this process's subscribers. */
 export function createLocalBus(): LiveBus {
@@ -46,22 +48,26 @@ export function createLocalBus(): LiveBus {
 }
 
 /**
- * Several processes on one PostgreSQL: publishing is a NOTIFY, and every process (the publisher too)
- * delivers what it hears on LISTEN to its own subscribers, so a browser connected anywhere sees every event.
+ * Several processes on one PostgreSQL: publishing is a NOTIFY, and every other process delivers what it hears on
+ * LISTEN to its own subscribers, so a browser connected anywhere sees every event. The publisher delivers its own
+ * events at once and skips them when they come back: each payload starts with the publishing bus's origin tag, so
+ * they are recognized without being parsed (the CTI endpoint publishes thousands a second).
  */
 export async function createPgBus(url: string): Promise<LiveBus> {
   const emitter = new EventEmitter();
   emitter.setMaxListeners(0);
+  const origin = randomBytes(ORIGIN_BYTES).toString('hex');
+  const tagged = (json: string) => origin + json;
   let closed = false;
   let listener: pg.Client | null = null;
 
   const connect = async () => {
     const client = new pg.Client({ connectionString: url });
     client.on('notification', (message) => {
-      if (message.channel !== CHANNEL || !message.payload) return;
+      if (message.channel !== CHANNEL || !message.payload || message.payload.startsWith(origin)) return;
       try {
         // One event, or several packed into one notification by publishMany.
-        const parsed = JSON.parse(message.payload) as LiveEvent | LiveEvent[];
+        const parsed = JSON.parse(message.payload.slice(ORIGIN_BYTES * 2)) as LiveEvent | LiveEvent[];
         if (Array.isArray(parsed)) for (const event of parsed) emitter.emit('event', event);
         else emitter.emit('event', parsed);
       } catch {
@@ -85,13 +91,16 @@ export async function createPgBus(url: string): Promise<LiveBus> {
     publish: async (event) => {
       const text = JSON.stringify(event);
       if (Buffer.byteLength(text) > MAX_PAYLOAD_BYTES) throw new Error(`live event ${event.topic} too large for NOTIFY`);
-      await publisher.query('select pg_notify($1, $2)', [CHANNEL, text]);
+      emitter.emit('event', event);
+      await publisher.query('select pg_notify($1, $2)', [CHANNEL, tagged(text)]);
     },
     publishMany: async (events) => {
       if (events.length === 0) return;
+      const payloads = packPayloads(events);
+      for (const event of events) emitter.emit('event', event);
       // Packed into as few notifications as fit (each listener then parses a few payloads, not one per event), in
       // order, all in one statement; the payloads travel as one JSON array (cheaper to send than a text[] literal).
-      await publisher.query('select pg_notify($1, payload) from json_array_elements_text($2::json) with ordinality as p(payload, n) order by n', [CHANNEL, JSON.stringify(packPayloads(events))]);
+      await publisher.query('select pg_notify($1, payload) from json_array_elements_text($2::json) with ordinality as p(payload, n) order by n', [CHANNEL, JSON.stringify(payloads.map(tagged))]);
     },
     subscribe: (handler) => {
       emitter.on('event', handler);
