@@ -44,8 +44,7 @@ const contractFields = {
   reminderDays: z.number().int().min(0).max(ARCHIVE_LIMITS.reminderDaysMax),
   note: optionalText(2000),
 };
-export const contractInputSchema = z.object({
-  ...contractFields,
+export const contractInputSchema = z.object(contractFields).extend({
   amountFen: contractFields.amountFen.default(0),
   ownerId: contractFields.ownerId.default(null),
   staffIds: contractFields.staffIds.default([]),
@@ -135,8 +134,7 @@ const staffFields = {
   level: optionalText(30),
   note: optionalText(2000),
 };
-export const staffInputSchema = z.object({
-  ...staffFields,
+export const staffInputSchema = z.object(staffFields).extend({
   birthYear: staffFields.birthYear.default(null),
   idCard: staffFields.idCard.default(null),
   skills: staffFields.skills.default([]),

@@ -79,6 +79,8 @@ export const ticketUpdateSchema = z
     version: z.number().int().min(1),
     type: typeKey,
     ...ticketFields,
+  })
+  .extend({
     status: z.enum(TICKET_STATUSES),
     assigneeId: idSchema.nullable(),
     /** Why the status changed (waiting reasons, resolution summary). */

@@ -62,12 +62,13 @@ export function registerErrorHandler(app: FastifyInstance) {
     const locale = requestLocale(request);
     if (error instanceof AppError) return sendError(reply, locale, error.code, error.params, error.details);
     if (hasZodFastifySchemaValidationErrors(error)) {
-      const issues = error.validation.map((v) => ({
-        ...(v.params as Record<string, unknown>),
-        code: v.keyword,
-        message: v.message,
-        path: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)],
-      }));
+      const issues = error.validation.map((v) =>
+        Object.assign({}, v.params as Record<string, unknown>, {
+          code: v.keyword,
+          message: v.message,
+          path: [error.validationContext ?? 'body', ...v.instancePath.split('/').filter(Boolean)],
+        }),
+      );
       const formatted = formatValidationIssues(locale, issues);
       return sendError(reply, locale, 'VALIDATION', { detail: formatted.map((f) => f.message).join('；') }, { issues: formatted });
     }

@@ -31,5 +31,5 @@ export function invalid(detail: string, details?: unknown): AppError {
 
 /** A business rule said no: `rule` is a key of a domain's rule messages (packages/shared/src/rules), its placeholders in `params`. */
 export function ruleViolation(rule: string, params: Record<string, string | number | readonly string[]> = {}, details?: unknown): AppError {
-  return new AppError('RULE_VIOLATION', { ...params, rule }, details);
+  return new AppError('RULE_VIOLATION', Object.assign({}, params, { rule }), details);
 }

@@ -37,7 +37,7 @@ export async function login({ db, input, ip }: { db: Kysely<DB>; input: LoginInp
     await trx.insertInto('sessions').values({ tenant_id: tenantId, token_hash: hashToken(token), user_id: user.id, kind: 'session', expires_at: expiresAt }).execute();
     await trx.updateTable('users').set({ last_login_at: now() }).where('tenant_id', '=', tenantId).where('id', '=', user.id).execute();
     const actor = await actorFromToken(trx, token);
-    if (actor) await writeAudit(trx, { ...actor, ip }, { action: 'auth.login', entity: 'user', entityId: user.id });
+    if (actor) await writeAudit(trx, Object.assign({}, actor, { ip }), { action: 'auth.login', entity: 'user', entityId: user.id });
   });
   return { token, expiresAt: expiresAt.toISOString(), user: await getMe({ db, tenantId, userId: user.id }) };
 }
@@ -114,7 +114,7 @@ export async function createApiToken({ db, actor, input }: { db: Kysely<DB>; act
       .returning(['id', 'name', 'created_at', 'expires_at', 'last_used_at'])
       .executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { action: 'token.created', entity: 'token', entityId: row.id, detail: { name: input.name } });
-    return { ...presentToken(row), token };
+    return Object.assign(presentToken(row), { token });
   });
 }
 

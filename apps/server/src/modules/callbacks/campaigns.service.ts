@@ -97,7 +97,7 @@ export async function updateCampaign({ db, actor, id, input }: Ctx & { id: numbe
     if (input.status !== undefined) set.status = input.status;
     const updated = await trx
       .updateTable('callback_campaigns')
-      .set({ ...set, updated_at: now(), version: current.version + 1 })
+      .set(Object.assign({}, set, { updated_at: now(), version: current.version + 1 }))
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', id)
       .returning(columns)

@@ -108,7 +108,7 @@ export async function createSurvey({ db, actor, input }: Ctx & { input: z.infer<
     return row.id;
   });
   const view = await surveyViews(db, actor.tenantId).where('s.id', '=', id).executeTakeFirstOrThrow();
-  return { ...present(view), token, path: token ? `/s/${token}` : null };
+  return Object.assign(present(view), { token, path: token ? `/s/${token}` : null });
 }
 
 export async function listSurveys({ db, actor, query }: Ctx & { query: z.infer<typeof surveyListQuerySchema> }): Promise<Survey[]> {
@@ -158,7 +158,7 @@ export async function answerPublicSurvey({ db, token, answers, ip }: { db: Kysel
       .where('tenant_id', '=', row.tenant_id)
       .where('id', '=', row.id)
       .execute();
-    const customer = { ...systemActor(row.tenant_id, []), username: 'survey-link', ip };
+    const customer = Object.assign(systemActor(row.tenant_id, []), { username: 'survey-link', ip });
     await writeAudit(trx, customer, { action: 'survey.answered', entity: 'survey', entityId: row.id, detail: { ticketId: row.ticket_id, satisfaction: result.satisfaction, via: 'link' } });
   });
 }

@@ -62,14 +62,13 @@ export function planAgentStateChange(row: StoredAgentState | undefined, change: 
     const samePresence = row.presence === change.state && row.presence_reason === reason;
     if (samePresence && !inAfterCallWork) return none;
     return {
-      next: {
-        ...row,
-        presence: change.state,
-        presence_reason: reason,
-        presence_since: samePresence ? row.presence_since : at,
+      next: Object.assign(
+        {},
+        row,
+        { presence: change.state, presence_reason: reason, presence_since: samePresence ? row.presence_since : at },
         // Setting a presence ends after-call work (the agent is done with the call); a call in progress goes on.
-        ...(inAfterCallWork ? { activity: null, activity_since: at, activity_until: null } : {}),
-      },
+        inAfterCallWork ? { activity: null, activity_since: at, activity_until: null } : {},
+      ),
       closed: samePresence ? null : { state: row.presence, reason: row.presence_reason, startedAt: row.presence_since, endedAt: at },
       endsAfterCallWorkOf: inAfterCallWork ? row.call_id : null,
     };
@@ -78,5 +77,5 @@ export function planAgentStateChange(row: StoredAgentState | undefined, change: 
   if (row?.activity_since && at < row.activity_since) return none;
   if (row?.activity === change.state && !row.activity_until) return none;
   const base: StoredAgentState = row ?? { presence: 'ready', presence_reason: null, presence_since: at, activity: null, activity_since: null, activity_until: null, call_id: null };
-  return { next: { ...base, activity: change.state, activity_since: at, activity_until: null }, closed: null, endsAfterCallWorkOf: null };
+  return { next: Object.assign({}, base, { activity: change.state, activity_since: at, activity_until: null }), closed: null, endsAfterCallWorkOf: null };
 }

@@ -25,7 +25,7 @@ export async function applyAgentState(db: Kysely<DB>, tenantId: number, userId: 
       .executeTakeFirst();
     const plan = planAgentStateChange(row as StoredAgentState | undefined, change);
     if (!plan.next) return false;
-    const values = { ...plan.next, updated_at: now() };
+    const values = { updated_at: now(), ...plan.next };
     await trx
       .insertInto('agent_states')
       .values({ tenant_id: tenantId, user_id: userId, ...values })

@@ -15,7 +15,7 @@ const CHUNK = 1000;
 
 function fail(actor: Actor, errors: ImportError[]): never {
   throw new AppError('VALIDATION', { detail: 'import_rows_invalid' }, {
-    errors: errors.map((e) => ({ ...e, message: `${translateWord(actor.locale, e.code)}${e.column ? ` (${e.column})` : ''}` })),
+    errors: errors.map((e) => Object.assign({}, e, { message: `${translateWord(actor.locale, e.code)}${e.column ? ` (${e.column})` : ''}` })),
   });
 }
 

@@ -48,13 +48,13 @@ export function resplitClassRows(rows: readonly HistogramClassRow[], shortAbando
     const all = merge(group);
     const within = group.reduce((total, r) => total + Number(r.within_threshold ?? 0), 0);
     out.push({ key, class: 3, n: within, ...ZERO });
-    out.push({ key, class: 4, ...all, n: all.n - within });
+    out.push(Object.assign({ key, class: 4 }, all, { n: all.n - within }));
   }
   for (const [key, group] of abandoned) {
     const all = merge(group);
     const short = group.reduce((total, r) => total + Number(r.short_abandons ?? 0), 0);
     out.push({ key, class: 5, n: short, ...ZERO });
-    out.push({ key, class: 6, ...all, n: all.n - short, wait_max: all.wait_max !== null && all.wait_max >= shortAbandonSeconds ? all.wait_max : null });
+    out.push(Object.assign({ key, class: 6 }, all, { n: all.n - short, wait_max: all.wait_max !== null && all.wait_max >= shortAbandonSeconds ? all.wait_max : null }));
   }
   return out;
 }

@@ -100,12 +100,12 @@ export async function minuteClassRows(db: Kysely<DB>, tenantId: number, from: Da
       r.acw_sum::float8 as acw_sum, r.busy_sum::float8 as busy_sum
     from call_stats_minutes r
     where r.tenant_id = ${tenantId} and r.minute >= ${from} and r.minute < ${to}`.execute(db);
-  return rows.rows.map(({ minute, ...r }) => ({ ...r, key: new Date(minute).toISOString() }));
+  return rows.rows.map(({ minute, ...r }) => Object.assign(r, { key: new Date(minute).toISOString() }));
 }
 
 /** Sums per class of the calls that started in each range (the parts of minutes at a window's edges), keyed by index. */
 export async function rangeClassRows(db: Kysely<DB>, tenantId: number, ranges: ReadonlyArray<{ from: Date; to: Date }>): Promise<ClassRow[]> {
-  const kept = ranges.map((r, i) => ({ ...r, i })).filter((r) => r.to > r.from);
+  const kept = ranges.map((r, i) => Object.assign({}, r, { i })).filter((r) => r.to > r.from);
   if (kept.length === 0) return [];
   // One index range scan per range (constant bounds); ranges may overlap.
   const parts = kept.map((r) => sql`

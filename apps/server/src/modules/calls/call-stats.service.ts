@@ -71,8 +71,8 @@ export async function getCallStats({ db, actor, query, useRollups = true }: { db
   ]);
   const calls = foldClassRows(classes);
   const keys = [...new Set([...calls.keys(), ...staffed.keys()])];
-  const counts = new Map<string, CallCounts>(keys.map((k) => [k, { ...(calls.get(k) ?? EMPTY_COUNTS), staffedSeconds: withOccupancy ? (staffed.get(k) ?? 0) : null }]));
-  const totals = [...counts.values()].reduce(addCounts, { ...EMPTY_COUNTS, staffedSeconds: withOccupancy ? 0 : null });
+  const counts = new Map<string, CallCounts>(keys.map((k) => [k, Object.assign({}, calls.get(k) ?? EMPTY_COUNTS, { staffedSeconds: withOccupancy ? (staffed.get(k) ?? 0) : null })]));
+  const totals = [...counts.values()].reduce(addCounts, Object.assign({}, EMPTY_COUNTS, { staffedSeconds: withOccupancy ? 0 : null }));
   const labels = await groupLabels(db, actor.tenantId, query.groupBy, keys);
   const groups = query.groupBy
     ? [...counts.entries()]

@@ -97,7 +97,7 @@ const callsAndAgentsRoutes: FastifyPluginAsyncZod<RouteDeps & { cti: CtiRuntime 
 export const callsRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app, deps) => {
   const cti = createCtiRuntime({ db: deps.db, live: deps.live, onError: (error) => app.log.error({ err: error }, 'cti live event failed') });
   app.addHook('onClose', async () => cti.close());
-  await app.register(ctiRoutes, { ...deps, cti });
+  await app.register(ctiRoutes, Object.assign({}, deps, { cti }));
   await app.register(originateRoutes, deps);
-  await app.register(callsAndAgentsRoutes, { ...deps, cti });
+  await app.register(callsAndAgentsRoutes, Object.assign({}, deps, { cti }));
 };

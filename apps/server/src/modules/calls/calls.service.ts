@@ -63,7 +63,7 @@ export async function getCallDetail({ db, actor, id }: Ctx & { id: number }): Pr
   const row = await readableCall(db, actor, id);
   const call = presentCall(row, actor);
   const events = await listCallEventRows(db, actor.tenantId, row.call_id);
-  return { ...call, events: events.map((e) => ({ event: e.event, at: toIsoRequired(e.at), data: maskedEventData(e.data, call) })) };
+  return Object.assign(call, { events: events.map((e) => ({ event: e.event, at: toIsoRequired(e.at), data: maskedEventData(e.data, call) })) });
 }
 
 /** Records that a call produced (or concerns) a work order; both must be visible to the caller. */

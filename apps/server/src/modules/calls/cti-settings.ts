@@ -152,6 +152,6 @@ export async function applyCtiTokenFromEnv(db: Kysely<DB>, tenantId: number, env
   const current = await readStored(db, tenantId);
   if (current.token === token && current.enabled === true) return false;
   await assertTokenFree(db, tenantId, token);
-  await writeStored(db, tenantId, { ...current, token, enabled: true });
+  await writeStored(db, tenantId, Object.assign({}, current, { token, enabled: true }));
   return true;
 }

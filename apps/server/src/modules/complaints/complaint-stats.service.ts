@@ -46,12 +46,14 @@ export async function complaintStats({ db, actor, from, to }: { db: Kysely<DB>; 
     .where('tenant_id', '=', actor.tenantId).where('created_at', '>=', start).where('created_at', '<', end)
     .select(sql<number>`count(*)::int`.as('n')).executeTakeFirstOrThrow();
   const rate = satisfactionRate(stats);
-  return {
-    from: start.toISOString(), to: end.toISOString(),
-    received: received.reduce((sum, r) => sum + Number(r.n), 0), receivedByGrade,
-    stillOpen: received.reduce((sum, r) => sum + Number(r.open), 0),
-    payoutsApprovedFen: Number(payouts.fen), penalties: Number(penalties.n),
-    ...stats, satisfactionRate: rate, target: SATISFACTION_TARGET,
-    meetsTarget: rate === null ? null : rate >= SATISFACTION_TARGET, byGrade, byCategory,
-  };
+  return Object.assign(
+    {
+      from: start.toISOString(), to: end.toISOString(),
+      received: received.reduce((sum, r) => sum + Number(r.n), 0), receivedByGrade,
+      stillOpen: received.reduce((sum, r) => sum + Number(r.open), 0),
+      payoutsApprovedFen: Number(payouts.fen), penalties: Number(penalties.n),
+    },
+    stats,
+    { satisfactionRate: rate, target: SATISFACTION_TARGET, meetsTarget: rate === null ? null : rate >= SATISFACTION_TARGET, byGrade, byCategory },
+  );
 }

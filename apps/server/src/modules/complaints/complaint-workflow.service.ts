@@ -45,7 +45,7 @@ async function resolveTicket(trx: Kysely<DB>, actor: Actor, ticketId: number, at
   const ticket = await trx.selectFrom('tickets').select(['status', 'version']).where('tenant_id', '=', actor.tenantId).where('id', '=', ticketId).forUpdate().executeTakeFirstOrThrow();
   const from = ticket.status as TicketStatus;
   if (!isOpenStatus(from)) return [];
-  await trx.updateTable('tickets').set({ status: 'resolved', ...statusTimestamps(from, 'resolved', at), updated_at: at, version: ticket.version + 1 })
+  await trx.updateTable('tickets').set({ status: 'resolved', updated_at: at, version: ticket.version + 1, ...statusTimestamps(from, 'resolved', at) })
     .where('tenant_id', '=', actor.tenantId).where('id', '=', ticketId).execute();
   const sla = await applySlaEvents(trx, actor, ticketId, [{ kind: 'status', from, to: 'resolved' }], at);
   return [{ action: 'ticket.status_changed', entity: 'ticket', entityId: ticketId, detail: { from, to: 'resolved', reason: 'complaint_closed' } }, ...sla];
@@ -115,9 +115,9 @@ async function submitStepInTrx(trx: Kysely<DB>, actor: Actor, ticketId: number, 
   const check = checkStepData(step, data, at);
   if (!check.ok) throw ruleViolation(check.rule, { step: stepWord(step), field: `complaint_field_${check.field}` }, { step, field: check.field });
   const { set, audit, next, alert } = await applyStep(trx, actor, current, step, check.value, at);
-  const stepData = { ...current.step_data, [step]: { ...check.value, by: actor.userId || null, at: at.toISOString() } };
+  const stepData = Object.assign({}, current.step_data, { [step]: Object.assign({}, check.value, { by: actor.userId || null, at: at.toISOString() }) });
   await trx.updateTable('complaint_cases')
-    .set({ ...(set as object), step: next, step_data: JSON.stringify(stepData), updated_at: at, version: current.version + 1 })
+    .set(Object.assign({}, set as object, { step: next, step_data: JSON.stringify(stepData), updated_at: at, version: current.version + 1 }))
     .where('tenant_id', '=', actor.tenantId).where('ticket_id', '=', ticketId).execute();
   await writeAudit(trx, actor, [{ action: 'complaint.step_submitted', entity: 'ticket', entityId: ticketId, detail: { step, next } }, ...audit]);
   if (alert) await alertSeriousComplaint(trx, actor, ticketId);

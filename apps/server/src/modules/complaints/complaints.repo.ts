@@ -116,12 +116,11 @@ export async function loadDetail(db: Kysely<DB>, tenantId: number, row: CaseRow)
     selectPenalties(db, tenantId).where('p.ticket_id', '=', id).orderBy('p.id').execute(),
     loadProgress(db, tenantId, id),
   ]);
-  return {
-    ...presentCase(row, approved.levels),
+  return Object.assign(presentCase(row, approved.levels), {
     approvals,
     requiredApprovals: requiredApprovals(row.grade as ComplaintGrade, row.payout_total_fen),
     payouts,
     penalties: penalties.map(presentPenalty),
     progress,
-  };
+  });
 }

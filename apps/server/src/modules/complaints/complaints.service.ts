@@ -32,7 +32,7 @@ export async function createComplaint({ db, actor, input }: Ctx & { input: Compl
   assertCanHandleComplaints(actor);
   // A new order and its case commit together: a failing case leaves no complaint order without one.
   const ticketId = await db.transaction().execute(async (trx) => {
-    const ticketId = input.ticket ? (await createTicket({ db: trx, actor, input: { ...input.ticket, type: 'complaint' } })).id : input.ticketId!;
+    const ticketId = input.ticket ? (await createTicket({ db: trx, actor, input: Object.assign({}, input.ticket, { type: 'complaint' }) })).id : input.ticketId!;
     const ticket = await trx.selectFrom('tickets').select(['id', 'type_key', 'responsible_id', 'assignee_id', 'created_by'])
       .where('tenant_id', '=', actor.tenantId).where('id', '=', ticketId).executeTakeFirst();
     assertCanReadTicket(actor, ticket);

@@ -147,7 +147,7 @@ export async function updateContract({ db, actor, id, input }: Ctx & { id: numbe
     // An expired contract whose end moves into the future runs again.
     const endDate = fields.endDate ?? current.end_date;
     const status = current.status === 'expired' && endDate >= (await tenantToday(trx, actor.tenantId)) ? 'active' : current.status;
-    await trx.updateTable('contracts').set({ ...set, status, updated_at: now(), version: current.version + 1 }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
+    await trx.updateTable('contracts').set({ status, updated_at: now(), version: current.version + 1, ...set }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     if (staffIds) await replaceStaff(trx, actor.tenantId, id, staffIds);
     await writeAudit(trx, actor, { action: 'contract.updated', entity: 'contract', entityId: id, detail: { fields: Object.keys(input).filter((k) => k !== 'version') } });
   });

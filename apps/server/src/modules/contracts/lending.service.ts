@@ -119,14 +119,14 @@ export async function actOnLending({ db, actor, id, version, input }: Ctx & { id
       case 'approve':
       case 'reject':
         if (isSelfApproval({ requestedBy: current.requested_by, borrowerId: current.borrower_id }, actor.userId)) throw ruleViolation('lending_self_approval');
-        set = { ...base, decided_by: actor.userId || null, decided_at: now(), reject_reason: input.action === 'reject' ? input.reason : null };
+        set = { decided_by: actor.userId || null, decided_at: now(), reject_reason: input.action === 'reject' ? input.reason : null, ...base };
         break;
       case 'lend':
-        set = { ...base, lent_on: input.lentOn ?? today, lent_by: actor.userId || null };
+        set = { lent_on: input.lentOn ?? today, lent_by: actor.userId || null, ...base };
         break;
       case 'return':
         if (current.lent_on && input.returnedOn < current.lent_on) throw ruleViolation('lending_return_before_lent', { date: current.lent_on });
-        set = { ...base, returned_on: input.returnedOn, return_condition: input.condition, return_note: input.note, returned_by: actor.userId || null };
+        set = { returned_on: input.returnedOn, return_condition: input.condition, return_note: input.note, returned_by: actor.userId || null, ...base };
         break;
       case 'cancel':
         set = base;

@@ -77,7 +77,7 @@ export async function listDeductions({ db, tenantId, staffId }: { db: Kysely<DB>
 async function lockStaff(trx: Kysely<DB>, actor: Actor, id: number) {
   const row = await trx.selectFrom('service_staff').select(['id', 'name', 'status', 'version']).where('tenant_id', '=', actor.tenantId).where('id', '=', id).forUpdate().executeTakeFirst();
   if (!row) throw notFound('service_staff');
-  return { ...row, status: row.status as StaffStatus };
+  return Object.assign(row, { status: row.status as StaffStatus });
 }
 
 /** Appends a movement; the state machine decides whether it may follow the current status. */

@@ -75,13 +75,11 @@ export async function mergeCustomers({ db, actor, targetId, input }: { db: Kysel
     const tags = fields.tags ?? target.tags;
     const version = target.version + 1;
     await trx.updateTable('customers')
-      .set({
-        ...fields,
-        ...(keptGrade ? { grade: keptGrade } : {}),
+      .set(Object.assign(fields, keptGrade ? { grade: keptGrade } : {}, {
         search_vector: sql`to_tsvector('simple', ${indexTokens(name, notes, tags.join(' '))})` as never,
         updated_at: now(),
         version,
-      })
+      }))
       .where('tenant_id', '=', t).where('id', '=', target.id).execute();
     await trx.updateTable('customers')
       .set({ merged_into_id: target.id, merged_at: now(), organization_id: null, updated_at: now(), version: source.version + 1 })

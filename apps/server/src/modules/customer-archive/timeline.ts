@@ -66,7 +66,7 @@ export function sourceBound(rank: number, cursor: TimelineCursor | null): 'none'
  * next `limit` of the whole timeline; and when the union holds no more than `limit`, every source was exhausted.
  */
 export function mergeTimeline(sources: KeyedEntry[][], limit: number, cursor: TimelineCursor | null): { items: TimelineEntry[]; nextCursor: string | null } {
-  const keyed = sources.flat().map((k) => ({ ...k, rank: eventRank(k.entry.event) })).filter((k) => isAfterCursor(k, cursor));
+  const keyed = sources.flat().map((k) => ({ rank: eventRank(k.entry.event), ...k })).filter((k) => isAfterCursor(k, cursor));
   keyed.sort(compareKeyed);
   const page = keyed.slice(0, limit);
   const last = page[page.length - 1];

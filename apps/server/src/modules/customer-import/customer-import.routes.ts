@@ -54,7 +54,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       description: IMPORT_DESCRIPTION, consumes: ['multipart/form-data'], querystring: customerImportQuerySchema, response: { 200: customerImportPreviewSchema },
     },
   }, async (request) => {
-    const actor = { ...actorOf(request), locale: requestLocale(request) };
+    const actor = Object.assign({}, actorOf(request), { locale: requestLocale(request) });
     assertCanImport(actor);
     return withUpload(request, (path) => previewCustomerImport({ db, actor, source: { path }, query: request.query }));
   });
@@ -65,7 +65,7 @@ export const customerImportRoutes: FastifyPluginAsyncZod<RouteDeps> = async (app
       description: IMPORT_DESCRIPTION, consumes: ['multipart/form-data'], querystring: customerImportQuerySchema, response: { 200: customerImportResultSchema },
     },
   }, async (request) => {
-    const actor = { ...actorOf(request), locale: requestLocale(request) };
+    const actor = Object.assign({}, actorOf(request), { locale: requestLocale(request) });
     assertCanImport(actor);
     return withUpload(request, (path, fileName) => confirmCustomerImport({ db, actor, source: { path }, query: request.query, fileName }));
   });

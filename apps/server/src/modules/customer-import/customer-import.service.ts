@@ -171,7 +171,7 @@ async function scan({ db, actor, source, onExisting, insert }: ScanOptions): Pro
   result.invalid = invalidRows.size;
   result.valid = result.total - result.invalid - result.skipped;
   issues.sort((a, b) => a.row - b.row);
-  return { format: file.format, encoding: file.encoding, mapping, ...result, issues, sample, members };
+  return Object.assign({ format: file.format, encoding: file.encoding, mapping }, result, { issues, sample, members });
 }
 
 function presentSample(actor: Actor, rows: ScanResult['sample']): CustomerImportRow[] {

@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { Customer, CustomerCreate, CustomerListQuery, CustomerPanel, CustomerUpdate } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
@@ -23,7 +23,7 @@ function phoneParts(phone: PhoneInput) {
   const number = typeof phone === 'string' ? phone : phone.number;
   if (!isPlausiblePhone(number)) throw invalid(`phones: ${number}`);
   // Stored encrypted with a blind index; `number` keeps only the masked copy.
-  return { ...encryptPhone(number), label: typeof phone === 'string' ? null : (phone.label ?? null) };
+  return Object.assign(encryptPhone(number), { label: typeof phone === 'string' ? null : (phone.label ?? null) });
 }
 
 function searchVector(name: string, notes: string | null | undefined, tags: readonly string[] | undefined) {
@@ -41,20 +41,18 @@ export async function insertCustomer(db: Kysely<DB>, actor: Actor, input: Custom
   await assertOrganization(db, actor.tenantId, input.organizationId);
   const row = await db
     .insertInto('customers')
-    .values({
-      tenant_id: actor.tenantId,
-      kind: input.kind,
-      name: input.name,
-      organization_id: input.organizationId ?? null,
-      email: input.email ?? null,
-      ...encryptAddress(input.address),
-      ...encryptIdCard(input.idCard),
-      grade: input.grade ?? null,
-      notes: input.notes ?? null,
-      tags: input.tags ?? [],
-      search_vector: searchVector(input.name, input.notes, input.tags) as never,
-      created_by: actor.userId || null,
-    })
+    .values(Object.assign(
+      { tenant_id: actor.tenantId, kind: input.kind, name: input.name, organization_id: input.organizationId ?? null, email: input.email ?? null },
+      encryptAddress(input.address),
+      encryptIdCard(input.idCard),
+      {
+        grade: input.grade ?? null,
+        notes: input.notes ?? null,
+        tags: input.tags ?? [],
+        search_vector: searchVector(input.name, input.notes, input.tags) as never,
+        created_by: actor.userId || null,
+      },
+    ))
     .returning('id')
     .executeTakeFirstOrThrow();
   const phones = input.phones.map(phoneParts);
@@ -120,21 +118,18 @@ export async function updateCustomer({ db, actor, id, input }: { db: Kysely<DB>;
       idCard: input.idCard !== undefined && input.idCard !== null && input.idCard === current.id_card_masked,
     };
     if (input.idCard?.includes('*') && !keep.idCard) throw invalid('idCard');
+    const set: Updateable<DB['customers']> = { name, notes, tags };
+    if (input.email !== undefined && !keep.email) set.email = input.email;
+    if (input.address !== undefined && !keep.address) Object.assign(set, encryptAddress(input.address));
+    if (input.idCard !== undefined && !keep.idCard) Object.assign(set, encryptIdCard(input.idCard));
+    if (input.organizationId !== undefined) set.organization_id = input.organizationId;
+    if (input.grade !== undefined) set.grade = input.grade;
+    set.search_vector = searchVector(name, notes, tags) as never;
+    set.updated_at = now();
+    set.version = current.version + 1;
     await trx
       .updateTable('customers')
-      .set({
-        name,
-        notes,
-        tags,
-        ...(input.email !== undefined && !keep.email ? { email: input.email } : {}),
-        ...(input.address !== undefined && !keep.address ? encryptAddress(input.address) : {}),
-        ...(input.idCard !== undefined && !keep.idCard ? encryptIdCard(input.idCard) : {}),
-        ...(input.organizationId !== undefined ? { organization_id: input.organizationId } : {}),
-        ...(input.grade !== undefined ? { grade: input.grade } : {}),
-        search_vector: searchVector(name, notes, tags) as never,
-        updated_at: now(),
-        version: current.version + 1,
-      })
+      .set(set)
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', id)
       .execute();
@@ -180,5 +175,5 @@ export async function getCustomerPanel({ db, actor, id }: { db: Kysely<DB>; acto
       : Promise.resolve([]),
   ]);
   const brief = (t: (typeof open)[number]) => ({ id: t.id, number: t.number, subject: t.subject, status: t.status, type: t.type_key, createdAt: toIsoRequired(t.created_at) });
-  return { ...customer, openTickets: open.map(brief), recentTickets: recent.map(brief), ticketCount: Number(counts.total), complaintCount: Number(counts.complaints), members };
+  return Object.assign(customer, { openTickets: open.map(brief), recentTickets: recent.map(brief), ticketCount: Number(counts.total), complaintCount: Number(counts.complaints), members });
 }

@@ -63,7 +63,7 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
       .returning(['id', 'name'])
       .execute();
     const staff = [
-      ...STAFF.map((s, i) => ({ ...s, employeeNo: `KF${String(1001 + i)}` })),
+      ...STAFF.map((s, i) => Object.assign({}, s, { employeeNo: `KF${String(1001 + i)}` })),
       ...MORE_AGENTS.map((name, i) => ({ username: `agent${String(i + 2).padStart(2, '0')}`, name, role: 'agent' as const, team: i % 2, employeeNo: `KF${String(1101 + i)}` })),
     ];
     const users = await trx
@@ -94,7 +94,7 @@ export async function seedDemoDepartment(db: Kysely<DB>, { tenantId, password, n
       [groups[1]!.id]: agents.filter((_, i) => i % 2 === 0),
       [groups[2]!.id]: [userId.get('complaints')!, ...agents.slice(0, 3)],
     };
-    await trx.insertInto('macros').values(MACROS.map((m) => ({ tenant_id: tenantId, ...m, created_by: userId.get('manager')! }))).execute();
+    await trx.insertInto('macros').values(MACROS.map((m) => Object.assign({ tenant_id: tenantId }, m, { created_by: userId.get('manager')! }))).execute();
     const salesGroup = await trx.insertInto('skill_groups').values({ tenant_id: tenantId, name: '销售顾问', strategy: 'round_robin' }).returning('id').executeTakeFirstOrThrow();
     members[salesGroup.id] = agents.slice(-4);
     await trx

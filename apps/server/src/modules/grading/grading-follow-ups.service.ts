@@ -117,17 +117,18 @@ export async function updateCustomerGrading({ db, actor, customerId, input }: Ct
       const owner = await trx.selectFrom('users').select('id').where('tenant_id', '=', actor.tenantId).where('id', '=', input.ownerId).where('active', '=', true).executeTakeFirst();
       if (!owner) throw ruleViolation('grading_owner_not_found');
     }
-    const changes = {
-      ...(input.ownerId !== undefined ? { owner_id: input.ownerId } : {}),
-      ...(input.referrals !== undefined ? { referrals: input.referrals } : {}),
-      ...(input.campaigns !== undefined ? { campaigns: input.campaigns } : {}),
-    };
+    const changes = Object.assign(
+      {},
+      input.ownerId !== undefined ? { owner_id: input.ownerId } : {},
+      input.referrals !== undefined ? { referrals: input.referrals } : {},
+      input.campaigns !== undefined ? { campaigns: input.campaigns } : {},
+    );
     // A customer handed to an owner before any follow-up is due at once, so it shows on the owner's list.
     const firstDue = input.ownerId && !current?.next_follow_up_on ? { next_follow_up_on: localToday(now(), await tenantZone(trx, actor.tenantId)) } : {};
     if (current) {
-      await trx.updateTable('grading_profiles').set({ ...changes, ...firstDue, updated_at: now(), version: current.version + 1 }).where('tenant_id', '=', actor.tenantId).where('customer_id', '=', customerId).execute();
+      await trx.updateTable('grading_profiles').set(Object.assign({}, changes, firstDue, { updated_at: now(), version: current.version + 1 })).where('tenant_id', '=', actor.tenantId).where('customer_id', '=', customerId).execute();
     } else {
-      await trx.insertInto('grading_profiles').values({ tenant_id: actor.tenantId, customer_id: customerId, ...changes, ...firstDue }).execute();
+      await trx.insertInto('grading_profiles').values(Object.assign({ tenant_id: actor.tenantId, customer_id: customerId }, changes, firstDue)).execute();
     }
     await writeAudit(trx, actor, { action: 'grading.profile_updated', entity: 'customer', entityId: customerId, detail: { fields: Object.keys(changes), ...changes } });
   });

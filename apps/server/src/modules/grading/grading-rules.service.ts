@@ -131,5 +131,5 @@ export const regradeJobHandler: JobHandler = async ({ db, job }) => {
   const userId = (job.payload as { userId?: number | null } | null)?.userId ?? null;
   const { changed } = await regradeTenant(db, job.tenantId, rules, await tenantZone(db, job.tenantId), userId);
   // Written in the name of whoever saved the rules.
-  await writeAudit(db, { ...systemActor(job.tenantId, []), userId: userId ?? 0 }, { action: 'grading.regraded', entity: 'grading_rules', entityId: job.tenantId, detail: { changed } });
+  await writeAudit(db, Object.assign(systemActor(job.tenantId, []), { userId: userId ?? 0 }), { action: 'grading.regraded', entity: 'grading_rules', entityId: job.tenantId, detail: { changed } });
 };

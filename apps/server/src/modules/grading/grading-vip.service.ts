@@ -77,7 +77,7 @@ export async function recomputeVipByActor({ db, actor }: Ctx): Promise<{ custome
     const at = now();
     const counts = await recomputeVip(trx, actor.tenantId, rules, at);
     await writeAudit(trx, actor, { action: 'grading.vip_recomputed', entity: 'grading_rules', entityId: actor.tenantId, detail: counts });
-    return { ...counts, computedAt: at.toISOString() };
+    return Object.assign({}, counts, { computedAt: at.toISOString() });
   });
 }
 

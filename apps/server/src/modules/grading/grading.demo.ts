@@ -53,7 +53,7 @@ export async function seedGradingDemo(db: Kysely<DB>, { tenantId, now = new Date
           last = new Date(Math.min(now.getTime() - 3_600_000, last.getTime() + rnd.int(3, 40) * 86_400_000));
           // A conversation moves one axis at a time.
           const axis = rnd.pick(['dealStatus', 'importance', 'urgency', 'demand'] as const);
-          axes = { ...axes, [axis]: rnd.pick({ dealStatus: DEAL_STATUSES, importance: IMPORTANCES, urgency: URGENCIES, demand: DEMANDS }[axis] as readonly string[]) } as GradingAxes;
+          axes = Object.assign({}, axes, { [axis]: rnd.pick({ dealStatus: DEAL_STATUSES, importance: IMPORTANCES, urgency: URGENCIES, demand: DEMANDS }[axis] as readonly string[]) });
         }
         const next = gradeCustomer(axes, rules);
         const dueOn = nextFollowUpOn(last, rules.cadence[next], zone);

@@ -51,7 +51,7 @@ export async function updateMacro({ db, actor, id, input }: Ctx & { id: number; 
     const { version: _version, ...changes } = input;
     const row = await trx
       .updateTable('macros')
-      .set({ ...changes, updated_at: now(), version: current.version + 1 })
+      .set(Object.assign({}, changes, { updated_at: now(), version: current.version + 1 }))
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', id)
       .returning(columns)

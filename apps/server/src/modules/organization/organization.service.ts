@@ -48,7 +48,7 @@ export async function saveTeam({ db, actor, id, input }: Ctx & { id?: number; in
       await writeAudit(trx, actor, { action: 'team.created', entity: 'team', entityId: row.id, detail: input });
       return row.id;
     }
-    const set = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.leaderId !== undefined ? { leader_id: input.leaderId } : {}) };
+    const set = Object.assign({}, input.name !== undefined ? { name: input.name } : {}, input.leaderId !== undefined ? { leader_id: input.leaderId } : {});
     // UPDATE needs a column to set: an empty change only checks that the team exists.
     const row = hasKeys(set)
       ? await trx.updateTable('teams').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returning('id').executeTakeFirst()
@@ -82,7 +82,7 @@ export async function saveSkillGroup({ db, actor, id, input }: Ctx & { id?: numb
       const row = await trx.insertInto('skill_groups').values({ tenant_id: actor.tenantId, name: input.name!, strategy: input.strategy ?? 'round_robin' }).returning('id').executeTakeFirstOrThrow();
       groupId = row.id;
     } else {
-      const set = { ...(input.name !== undefined ? { name: input.name } : {}), ...(input.strategy !== undefined ? { strategy: input.strategy } : {}) };
+      const set = Object.assign({}, input.name !== undefined ? { name: input.name } : {}, input.strategy !== undefined ? { strategy: input.strategy } : {});
       // Changing only the members sets no column of the group itself: then just check that it exists.
       const row = hasKeys(set)
         ? await trx.updateTable('skill_groups').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', groupId).returning('id').executeTakeFirst()
@@ -110,12 +110,11 @@ export async function saveDepartment({ db, actor, id, input }: Ctx & { id?: numb
   assertCan(actor, 'admin.departments');
   const savedId = await db.transaction().execute(async (trx) => {
     if (input.name) await assertNameFree(trx, 'departments', actor.tenantId, input.name, id);
-    const values = {
-      ...(input.name !== undefined ? { name: input.name } : {}),
-      ...(input.contactName !== undefined ? { contact_name: input.contactName } : {}),
-      ...(input.email !== undefined ? { email: input.email } : {}),
-      ...(input.active !== undefined ? { active: input.active } : {}),
-    };
+    const values: { name?: string; contact_name?: string; email?: string; active?: boolean } = {};
+    if (input.name !== undefined) values.name = input.name;
+    if (input.contactName !== undefined) values.contact_name = input.contactName;
+    if (input.email !== undefined) values.email = input.email;
+    if (input.active !== undefined) values.active = input.active;
     if (id === undefined) {
       const row = await trx.insertInto('departments').values({ tenant_id: actor.tenantId, name: input.name!, ...values }).returning('id').executeTakeFirstOrThrow();
       await writeAudit(trx, actor, { action: 'department.created', entity: 'department', entityId: row.id, detail: input });

@@ -30,7 +30,7 @@ export interface EncryptedCustomerBatch {
 
 /** The CPU share of an import (AES-GCM, blind index, masks, search tokens): an importer runs it while the previous batch is written. */
 export function encryptCustomerBatch(batch: readonly ImportedCustomer[]): EncryptedCustomerBatch {
-  const columns = batch.map((c) => ({ ...encryptAddress(c.address), ...encryptIdCard(c.idCard), tokens: indexTokens(c.name, c.notes, c.tags?.join(' ')) }));
+  const columns = batch.map((c) => Object.assign(encryptAddress(c.address), encryptIdCard(c.idCard), { tokens: indexTokens(c.name, c.notes, c.tags?.join(' ')) }));
   const phoneOwners: number[] = [];
   const phones = batch.flatMap((c, i) => c.phones.map((p) => (phoneOwners.push(i), encryptPhone(p))));
   return { batch, columns, phoneOwners, phones };

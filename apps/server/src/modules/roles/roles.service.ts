@@ -44,11 +44,12 @@ export async function updateRole({ db, actor, id, input }: { db: Kysely<DB>; act
     if (!role) throw notFound('role');
     // Taking admin rights away from the admin role would lock everyone out of administration.
     if (role.key === 'admin' && input.permissions) throw new AppError('CONFLICT', { detail: 'admin_role_permissions' });
-    const set = {
-      ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
-      ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-      ...(input.permissions !== undefined ? { permissions: [...new Set(input.permissions)] } : {}),
-    };
+    const set = Object.assign(
+      {},
+      input.nameZh !== undefined ? { name_zh: input.nameZh } : {},
+      input.nameEn !== undefined ? { name_en: input.nameEn } : {},
+      input.permissions !== undefined ? { permissions: [...new Set(input.permissions)] } : {},
+    );
     // An empty change has no column to set (UPDATE … SET would be invalid SQL).
     if (Object.keys(set).length > 0) await trx.updateTable('roles').set(set).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'role.updated', entity: 'role', entityId: id, detail: { ...input } });

@@ -137,7 +137,7 @@ export async function updateHandover({ db, actor, id, input }: Ctx & { id: numbe
     if (row.status !== 'open') throw ruleViolation('rosters.handover.already_signed');
     const { version: _v, ...fields } = input;
     const changes = { business_changes: fields.businessChanges, system_problems: fields.systemProblems, staff_changes: fields.staffChanges, notes: fields.notes };
-    await trx.updateTable('roster_handovers').set({ ...changes, updated_at: now(), version: row.version + 1 }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
+    await trx.updateTable('roster_handovers').set({ updated_at: now(), version: row.version + 1, ...changes }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: 'handover.updated', entity: 'handover', entityId: id, detail: { fields: Object.keys(fields) } });
     return load(trx, actor, id);
   });

@@ -168,7 +168,7 @@ export async function decideLeaveRequest({ db, actor, id, input }: Ctx & { id: n
     } else throw ruleViolation('rosters.leave.not_pending');
     await trx
       .updateTable('roster_leave_requests')
-      .set({ ...changes, status, decided_note: input.note ?? row.decided_note, updated_at: at, version: row.version + 1 })
+      .set(Object.assign({}, changes, { status, decided_note: input.note ?? row.decided_note, updated_at: at, version: row.version + 1 }))
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', id)
       .execute();

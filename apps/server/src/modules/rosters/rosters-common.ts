@@ -36,7 +36,7 @@ export function throwIfViolations(actor: Actor, violations: RuleViolationItem[])
 }
 
 export function withMessages(actor: Actor, violations: RuleViolationItem[]) {
-  return violations.map((v) => ({ ...v, message: formatErrorMessage(actor.locale, 'RULE_VIOLATION', { ...v.params, rule: v.rule }) }));
+  return violations.map((v) => Object.assign({}, v, { message: formatErrorMessage(actor.locale, 'RULE_VIOLATION', Object.assign({}, v.params, { rule: v.rule })) }));
 }
 
 export const shiftColumns = ['s.id', 's.user_id', 's.date', 's.shift_code', 's.starts_at', 's.ends_at', 's.is_night', 's.team_id', 's.status', 's.leave_request_id', 's.swap_id', 's.version', 'u.display_name'] as const;

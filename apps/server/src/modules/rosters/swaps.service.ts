@@ -174,7 +174,7 @@ export async function decideSwap({ db, actor, id, input }: Ctx & { id: number; i
     const at = now();
     const base = { updated_at: at, version: row.version + 1, decided_note: input.note ?? row.decided_note };
     if (!input.approve) {
-      await trx.updateTable('roster_swaps').set({ ...base, status: 'rejected' }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
+      await trx.updateTable('roster_swaps').set({ status: 'rejected', ...base }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
       await writeAudit(trx, actor, { action: 'swap.rejected', entity: 'shift_swap', entityId: id, detail: { note: input.note ?? null } });
       return getSwap({ db: trx, actor, id });
     }
@@ -186,7 +186,7 @@ export async function decideSwap({ db, actor, id, input }: Ctx & { id: number; i
     };
     const complete = approvals.requester_leader_id !== null && approvals.counterpart_leader_id !== null;
     if (complete) await applySwap(trx, actor, row, mine, theirs, at);
-    await trx.updateTable('roster_swaps').set({ ...base, ...approvals, status: complete ? 'approved' : 'pending', applied_at: complete ? at : null }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
+    await trx.updateTable('roster_swaps').set(Object.assign({}, base, approvals, { status: complete ? 'approved' : 'pending', applied_at: complete ? at : null })).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: complete ? 'swap.approved' : 'swap.leader_approved', entity: 'shift_swap', entityId: id, detail: { sides: { requester: fillRequester, counterpart: fillCounterpart } } });
     return getSwap({ db: trx, actor, id });
   });

@@ -37,7 +37,7 @@ export function assertEditAllowed(draft: DraftState, next: DraftState['assignmen
     const leaveDays = new Set(draft.leave.filter((l) => l.userId === userId).map((l) => daysBetween(draft.start, l.date)));
     const shifts = next.filter((a) => a.userId === userId).map((a) => ({ day: daysBetween(draft.start, a.date), shiftCode: a.shiftCode }));
     const [first] = checkAgent({ agentId: userId, shifts, patterns, rules: draft.rules, leaveDays, maxDaysPerWeek: agent.maxDaysPerWeek, nights: agent.nights, horizonDays: draft.horizonDays });
-    if (first) throw ruleViolation(first.rule, { ...first.params, date: addDays(draft.start, first.day) });
+    if (first) throw ruleViolation(first.rule, Object.assign({}, first.params, { date: addDays(draft.start, first.day) }));
   }
 }
 
@@ -64,7 +64,7 @@ export async function editDraft({ db, actor, id, edit }: Ctx & { id: number; edi
     const coverage = coverageOf(dayAssignments({ start: draft.start, assignments: next }), patterns, draft.horizonDays);
     const under = underCoverage(draft.requirement, coverage);
     const gap = relativeGap(under, draft.figures.lowerBound);
-    const figures = { ...draft.figures, underCoverage: under, overCoverage: overCoverage(draft.requirement, coverage), gap: Number.isFinite(gap) ? gap : null };
+    const figures = Object.assign({}, draft.figures, { underCoverage: under, overCoverage: overCoverage(draft.requirement, coverage), gap: Number.isFinite(gap) ? gap : null });
     await trx.updateTable('schedule_drafts').set({ figures: JSON.stringify(figures), updated_at: now(), version: draft.version + 1 }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).execute();
     await writeAudit(trx, actor, { action: `schedule.${edit.action}`, entity: 'schedule', entityId: id, detail: { cells } });
     return presentDraft(await loadDraft(trx, actor.tenantId, id));

@@ -51,7 +51,7 @@ export function dayAssignments(d: Pick<DraftState, 'start' | 'assignments'>): Da
 
 export function presentDraft(d: DraftState): DraftDetail {
   const patterns = new Map(d.patterns.map((p) => [p.code, toModelPattern(p)]));
-  return { ...d, coverage: coverageOf(dayAssignments(d), patterns, d.horizonDays).map((c) => Math.round(c * 1000) / 1000) };
+  return Object.assign({}, d, { coverage: coverageOf(dayAssignments(d), patterns, d.horizonDays).map((c) => Math.round(c * 1000) / 1000) });
 }
 
 export function dateOf(start: string, day: number): string {

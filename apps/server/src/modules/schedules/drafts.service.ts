@@ -37,7 +37,7 @@ async function draftAgents(db: Kysely<DB>, tenantId: number, input: DraftCreate)
       const o = overrides.get(r.id);
       const maxDays = o?.maxDaysPerWeek ?? r.max_days_per_week ?? undefined;
       const nights = o?.nights ?? r.nights ?? undefined;
-      return { userId: r.id, name: r.display_name, teamId: r.team_id, ...(maxDays !== undefined ? { maxDaysPerWeek: maxDays } : {}), ...(nights !== undefined && nights !== null ? { nights } : {}) };
+      return Object.assign({ userId: r.id, name: r.display_name, teamId: r.team_id }, maxDays !== undefined ? { maxDaysPerWeek: maxDays } : {}, nights !== undefined && nights !== null ? { nights } : {});
     });
 }
 
@@ -47,7 +47,7 @@ export async function createDraft({ db, actor, input }: Ctx & { input: DraftCrea
   const agents = await draftAgents(db, actor.tenantId, input);
   if (agents.length === 0) throw ruleViolation('schedule_no_agents');
   const tenantPatterns = await listShiftPatterns({ db, actor });
-  const patterns: ShiftPatternDto[] = tenantPatterns.length ? tenantPatterns : DEFAULT_SHIFT_PATTERNS.map((p) => ({ ...p, name: '' }));
+  const patterns: ShiftPatternDto[] = tenantPatterns.length ? tenantPatterns : DEFAULT_SHIFT_PATTERNS.map((p) => Object.assign({}, p, { name: '' }));
   const requirement = requirementOf(forecast.adjusted, input.requirement);
   const horizonDays = forecast.horizonDays;
   const known = new Set(agents.map((a) => a.userId));

@@ -49,7 +49,7 @@ export async function escalateDueSlas({ db, at = now(), limit = 200 }: { db: Kys
       const level = row.escalation_level + 1;
       const breached = step && step.percent >= 100 && !row.breached.includes('resolution') ? [...row.breached, 'resolution'] : row.breached;
       const pauses = await trx.selectFrom('ticket_sla_pauses').select(['started_at', 'ended_at']).where('tenant_id', '=', row.tenant_id).where('ticket_id', '=', row.ticket_id).execute();
-      const next = recomputeSla({ ...(row as TicketSlaRow), escalation_level: level }, pauses.map((p) => ({ from: p.started_at, to: p.ended_at })));
+      const next = recomputeSla(Object.assign({}, row as TicketSlaRow, { escalation_level: level }), pauses.map((p) => ({ from: p.started_at, to: p.ended_at })));
       await trx.updateTable('ticket_sla').set({ escalation_level: level, breached, next_escalation_at: next.next_escalation_at, updated_at: at })
         .where('tenant_id', '=', row.tenant_id).where('ticket_id', '=', row.ticket_id).execute();
       if (!step) continue;

@@ -95,7 +95,7 @@ export async function deliverNotice(settings: NotifySettings, payload: NotifyJob
   const { channel, notice } = payload;
   switch (channel) {
     case 'live':
-      await settings.live.publish({ tenantId: notice.tenantId, topic: 'sla.escalation', userIds: notice.userIds, payload: { ...notice, title: noticeTitle(notice) } });
+      await settings.live.publish({ tenantId: notice.tenantId, topic: 'sla.escalation', userIds: notice.userIds, payload: Object.assign({}, notice, { title: noticeTitle(notice) }) });
       return;
     case 'email': {
       if (!settings.smtpUrl || notice.emails.length === 0) return; // nothing to send to: not an error worth retrying

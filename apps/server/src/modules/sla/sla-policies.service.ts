@@ -36,8 +36,7 @@ function toLoaded(r: PolicyRow): LoadedPolicy {
 }
 
 function present(r: PolicyRow): SlaPolicy {
-  const loaded = toLoaded(r);
-  return { ...loaded, calendar: r.calendar as SlaPolicy['calendar'], timeBasis: r.time_basis as SlaPolicy['timeBasis'], active: r.active, builtinKey: r.builtin_key };
+  return Object.assign(toLoaded(r), { calendar: r.calendar as SlaPolicy['calendar'], timeBasis: r.time_basis as SlaPolicy['timeBasis'], active: r.active, builtinKey: r.builtin_key });
 }
 
 // Every work order created needs its tenant's policies; they change rarely. Entries expire so an edit made in
@@ -92,7 +91,7 @@ export async function createSlaPolicy({ db, actor, input }: Ctx & { input: SlaPo
   assertCanManage(actor);
   const values = columnsOf(input);
   const row = await db.transaction().execute(async (trx) => {
-    const inserted = await trx.insertInto('sla_policies').values({ ...values, tenant_id: actor.tenantId } as never).returningAll().executeTakeFirstOrThrow();
+    const inserted = await trx.insertInto('sla_policies').values(Object.assign({}, values, { tenant_id: actor.tenantId }) as never).returningAll().executeTakeFirstOrThrow();
     await writeAudit(trx, actor, { action: 'sla_policy.created', entity: 'sla_policy', entityId: inserted.id, detail: { input } });
     return inserted;
   });
@@ -104,7 +103,7 @@ export async function updateSlaPolicy({ db, actor, id, input }: Ctx & { id: numb
   assertCanManage(actor);
   const set = columnsOf(input);
   const row = await db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('sla_policies').set({ ...set, updated_at: now() }).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returningAll().executeTakeFirst();
+    const updated = await trx.updateTable('sla_policies').set(Object.assign({}, set, { updated_at: now() })).where('tenant_id', '=', actor.tenantId).where('id', '=', id).returningAll().executeTakeFirst();
     if (!updated) throw notFound('record');
     await writeAudit(trx, actor, { action: 'sla_policy.updated', entity: 'sla_policy', entityId: id, detail: { changes: input } });
     return updated;
@@ -117,7 +116,7 @@ export async function updateSlaPolicy({ db, actor, id, input }: Ctx & { id: numb
 export async function ensureDefaultSlaPolicies(db: Kysely<DB>, tenantId: number): Promise<void> {
   await db
     .insertInto('sla_policies')
-    .values(DEFAULT_SLA_POLICIES.map((p) => ({ ...columnsOf(p), tenant_id: tenantId, builtin_key: p.builtinKey }) as never))
+    .values(DEFAULT_SLA_POLICIES.map((p) => Object.assign(columnsOf(p), { tenant_id: tenantId, builtin_key: p.builtinKey }) as never))
     .onConflict((oc) => oc.columns(['tenant_id', 'builtin_key']).where('builtin_key', 'is not', null).doNothing())
     .execute();
 }

@@ -43,12 +43,12 @@ export function createBackgroundWork({ db, live, settings, pollMs = 1_000, worke
   const notify = settings ?? notifySettingsFromEnv(process.env, { live, robots: tenantRobots() });
   const handlers: Record<string, JobHandler> = {
     [SLA_NOTIFY_JOB]: async ({ db: trx, job }) => deliverNotice(notify, job.payload as NotifyJobPayload, trx),
-    ...complaintJobHandlers(live),
-    // Nightly big-customer (VIP) scoring; it queues its next run itself.
-    [GRADING_VIP_JOB]: vipRecomputeJobHandler,
-    // A rules change on a big archive re-grades here instead of inside the request.
-    [GRADING_REGRADE_JOB]: regradeJobHandler,
   };
+  Object.assign(handlers, complaintJobHandlers(live));
+  // Nightly big-customer (VIP) scoring; it queues its next run itself.
+  handlers[GRADING_VIP_JOB] = vipRecomputeJobHandler;
+  // A rules change on a big archive re-grades here instead of inside the request.
+  handlers[GRADING_REGRADE_JOB] = regradeJobHandler;
   const worker = createJobWorker({ db, handlers, workerId });
   let timer: NodeJS.Timeout | null = null;
   let running: Promise<unknown> | null = null;

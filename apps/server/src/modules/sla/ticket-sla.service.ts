@@ -27,7 +27,7 @@ export async function newTicketSla(db: Kysely<DB>, tenantId: number, order: Orde
   const policies = await activePoliciesCached(db, tenantId);
   // Only when some policy is for big customers does the intake ask whether this customer is one.
   const vip = order.customerId != null && policies.some((p) => p.customerGrade === VIP_GRADE) ? await isVip(db, tenantId, order.customerId) : false;
-  const policy = choosePolicy(policies, { ...order, vip });
+  const policy = choosePolicy(policies, Object.assign({}, order, { vip }));
   return policy ? initialSla(policy, at, answeredOnSpot) : null;
 }
 
@@ -181,7 +181,7 @@ export async function applySlaEvents(trx: Kysely<DB>, actor: Actor, ticketId: nu
       }
     }
   }
-  const merged = { ...row, ...set } as TicketSlaRow;
+  const merged = Object.assign({}, row, set) as TicketSlaRow;
   if (typeof set.calendar === 'string') merged.calendar = JSON.parse(set.calendar);
   if (typeof set.escalation === 'string') merged.escalation = JSON.parse(set.escalation);
   const pauses = await loadPauses(trx, t, ticketId);
@@ -189,7 +189,7 @@ export async function applySlaEvents(trx: Kysely<DB>, actor: Actor, ticketId: nu
   // move the targets, so a resolved order keeps the due times it was measured against (met or breached).
   const counted = pauses.filter((p) => !(p.reason === RESOLVED_STRETCH && p.ended_at === null));
   const recomputed = recomputeSla(merged, counted.map((p) => ({ from: p.started_at, to: p.ended_at })));
-  await trx.updateTable('ticket_sla').set({ ...(set as object), ...recomputed, updated_at: at }).where('tenant_id', '=', t).where('ticket_id', '=', ticketId).execute();
+  await trx.updateTable('ticket_sla').set(Object.assign({}, set as object, recomputed, { updated_at: at })).where('tenant_id', '=', t).where('ticket_id', '=', ticketId).execute();
   return audit;
 }
 
@@ -275,13 +275,12 @@ export async function getTicketSla({ db, actor, id }: Ctx & { id: number }): Pro
   const row = await db.selectFrom('ticket_sla').selectAll().where('tenant_id', '=', actor.tenantId).where('ticket_id', '=', id).executeTakeFirst();
   if (!row) throw notFound('record');
   const pauses = await loadPauses(db, actor.tenantId, id);
-  return {
-    ...presentSla(slaColumnsOf(row))!,
+  return Object.assign(presentSla(slaColumnsOf(row))!, {
     pausedMinutes: Math.round(row.paused_minutes),
     pauses: pauses.filter((p) => p.reason !== RESOLVED_STRETCH).map((p) => ({
       id: p.id, reason: p.reason, note: p.note, startedAt: toIsoRequired(p.started_at), endedAt: toIso(p.ended_at), startedBy: p.started_by, endedBy: p.ended_by,
     })),
-  };
+  });
 }
 
 export async function pauseTicketSla({ db, actor, id, reason, note }: Ctx & { id: number; reason: Exclude<SlaPauseReason, 'waiting_customer'>; note: string | null }): Promise<Ticket> {
@@ -337,11 +336,11 @@ export async function backfillTicketSla(db: Kysely<DB>, tenantId: number, at = n
       const resolvedAt = open ? null : (r.resolved_at ?? at);
       const replies = [r.first_public_note ? new Date(r.first_public_note as unknown as string) : null, resolvedAt].filter((d): d is Date => d !== null);
       const firstReply = clock.first_reply_at ?? (replies.length ? new Date(Math.min(...replies.map((d) => d.getTime()))) : null);
-      values.push({
-        ...clock, tenant_id: tenantId, ticket_id: r.id, escalation_level: level, next_escalation_at: next,
+      values.push(Object.assign(clock, {
+        tenant_id: tenantId, ticket_id: r.id, escalation_level: level, next_escalation_at: next,
         resolved_at: resolvedAt, next_update_due_at: open ? clock.next_update_due_at : null,
         first_reply_at: firstReply, last_update_at: clock.last_update_at ?? firstReply,
-      });
+      }));
     }
     if (values.length > 0) {
       await db.insertInto('ticket_sla').values(values).onConflict((oc) => oc.columns(['tenant_id', 'ticket_id']).doNothing()).execute();

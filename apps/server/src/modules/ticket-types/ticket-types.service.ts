@@ -62,13 +62,12 @@ export async function updateTicketType({ db, actor, id, input }: { db: Kysely<DB
   if (input.fields) assertUniqueFieldKeys(input.fields);
   if (input.steps) assertUniqueStepKeys(input.steps);
   return db.transaction().execute(async (trx) => {
-    const set = {
-      ...(input.nameZh !== undefined ? { name_zh: input.nameZh } : {}),
-      ...(input.nameEn !== undefined ? { name_en: input.nameEn } : {}),
-      ...(input.fields !== undefined ? { fields: JSON.stringify(input.fields) } : {}),
-      ...(input.steps !== undefined ? { steps: JSON.stringify(input.steps) } : {}),
-      ...(input.active !== undefined ? { active: input.active } : {}),
-    };
+    const set: { name_zh?: string; name_en?: string; fields?: string; steps?: string; active?: boolean } = {};
+    if (input.nameZh !== undefined) set.name_zh = input.nameZh;
+    if (input.nameEn !== undefined) set.name_en = input.nameEn;
+    if (input.fields !== undefined) set.fields = JSON.stringify(input.fields);
+    if (input.steps !== undefined) set.steps = JSON.stringify(input.steps);
+    if (input.active !== undefined) set.active = input.active;
     const columns = ['id', 'key', 'name_zh', 'name_en', 'fields', 'steps', 'builtin', 'active'] as const;
     // An empty change has no column to set (UPDATE … SET would be invalid SQL): answer the type as it is.
     const row = Object.keys(set).length > 0

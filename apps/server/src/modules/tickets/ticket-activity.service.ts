@@ -211,8 +211,7 @@ export async function getTicketDetail({ db, actor, id }: Ctx & { id: number }): 
       .where('x.tenant_id', '=', t).where('x.ticket_id', '=', id).orderBy('x.id').execute(),
     db.selectFrom('tickets').select(['id', 'number']).where('tenant_id', '=', t).where('merged_into_id', '=', id).orderBy('id').execute(),
   ]);
-  return {
-    ...ticket,
+  return Object.assign({}, ticket, {
     notes: notes.map((n) => ({ id: n.id, body: n.body, internal: n.internal, author: n.author_id ? { id: n.author_id, name: n.display_name ?? '' } : null, createdAt: toIsoRequired(n.created_at) })),
     attachments: attachments.map((a) => ({ id: a.id, filename: a.filename, mimeType: a.mime_type, size: Number(a.size), uploadedBy: a.uploaded_by ? { id: a.uploaded_by, name: a.display_name ?? '' } : null, createdAt: toIsoRequired(a.created_at) })),
     links: links.map((l) => ({ kind: l.kind as LinkKind, ticket: { id: l.id, number: l.number, subject: l.subject, status: l.status as Ticket['status'] } })),
@@ -221,5 +220,5 @@ export async function getTicketDetail({ db, actor, id }: Ctx & { id: number }): 
       answer: x.answer, answeredAt: toIso(x.answered_at), answeredBy: x.answered_by, createdAt: toIsoRequired(x.created_at),
     })),
     mergedFrom,
-  };
+  });
 }

@@ -1,19 +1,21 @@
-import type { ProcessState, ProcessStepDef } from '@kefu/shared';
+import type { ProcessState, ProcessStepDef, ProcessStepState } from '@kefu/shared';
 import { AppError, invalid } from '../../lib/app-error.js';
 
 /** A new order's copy of its type's steps: the first is active, its due time counted from now. */
 export function startProcess(defs: readonly ProcessStepDef[], now: Date): ProcessState | null {
   if (defs.length === 0) return null;
   return {
-    steps: defs.map((def, i) => ({
-      ...def,
-      state: i === 0 ? 'active' : 'pending',
-      startedAt: i === 0 ? now.toISOString() : null,
-      dueAt: i === 0 && def.dueHours ? new Date(now.getTime() + def.dueHours * 3600_000).toISOString() : null,
-      doneAt: null,
-      doneBy: null,
-      checked: [],
-    })),
+    steps: defs.map((def, i) => {
+      const state: ProcessStepState['state'] = i === 0 ? 'active' : 'pending';
+      return Object.assign({}, def, {
+        state,
+        startedAt: i === 0 ? now.toISOString() : null,
+        dueAt: i === 0 && def.dueHours ? new Date(now.getTime() + def.dueHours * 3600_000).toISOString() : null,
+        doneAt: null,
+        doneBy: null,
+        checked: [],
+      });
+    }),
   };
 }
 
@@ -33,7 +35,7 @@ export function setChecklistItem(process: ProcessState, stepKey: string, itemKey
   else set.delete(itemKey);
   const steps = [...process.steps];
   // Keep the checklist's own order, so the stored list does not depend on the clicking order.
-  steps[index] = { ...step, checked: step.checklist.map((i) => i.key).filter((k) => set.has(k)) };
+  steps[index] = Object.assign({}, step, { checked: step.checklist.map((i) => i.key).filter((k) => set.has(k)) });
   return { steps };
 }
 
@@ -45,10 +47,10 @@ export function completeStep(process: ProcessState, stepKey: string, now: Date, 
     throw new AppError('CHECKLIST_INCOMPLETE', { step: step.nameZh, items: missing.map((m) => m.labelZh) }, { step: stepKey, missing: missing.map((m) => m.key) });
   }
   const steps = [...process.steps];
-  steps[index] = { ...step, state: 'done', doneAt: now.toISOString(), doneBy: userId };
+  steps[index] = Object.assign({}, step, { state: 'done', doneAt: now.toISOString(), doneBy: userId });
   const next = steps[index + 1];
   if (next) {
-    steps[index + 1] = { ...next, state: 'active', startedAt: now.toISOString(), dueAt: next.dueHours ? new Date(now.getTime() + next.dueHours * 3600_000).toISOString() : null };
+    steps[index + 1] = Object.assign({}, next, { state: 'active', startedAt: now.toISOString(), dueAt: next.dueHours ? new Date(now.getTime() + next.dueHours * 3600_000).toISOString() : null });
   }
   return { steps };
 }

@@ -98,8 +98,8 @@ export async function createTicket({ db, actor, input: given }: Ctx & { input: T
       tags: input.tags ?? [],
     };
     const sla = await newTicketSla(q, actor.tenantId, { typeKey: input.type, priority: input.priority, channel: input.channel, customerGrade: customer?.grade ?? null, customerId }, at, input.answeredOnSpot === true);
-    // Spreads last: properties added after a spread cost ~1 µs each on Node 20 (bench/RESULTS.md).
-    const values = {
+    // Not { ...a, b }: properties added after a spread cost ~1 µs each on Node 20 (bench/RESULTS.md).
+    const values = Object.assign({
       tenant_id: actor.tenantId,
       type_key: input.type,
       status,
@@ -118,10 +118,7 @@ export async function createTicket({ db, actor, input: given }: Ctx & { input: T
       created_at: at,
       updated_at: at,
       resolved_at: status === 'resolved' ? at : null,
-      // Encrypted at rest: masked display copy, ciphertext and blind index (migration 0018).
-      ...encryptContactPhone(input.contactPhone),
-      ...searchable,
-    };
+    }, encryptContactPhone(input.contactPhone), searchable); // contact number encrypted at rest (migration 0018)
     const item: IntakeItem = { actor, values, searchText: ticketSearchText(searchable, customer?.name ?? null, input.answer ? [input.answer] : []), detail: { type: input.type, status, assigneeId, customerId, answeredOnSpot: input.answeredOnSpot ?? null }, sla };
     // Outside a transaction the order shares its statement with others created at the same moment.
     const row = !needsTransaction ? await submitTicketIntake(db, item) : (await insertTicketsWithAudit(q, [item]))[0]!;
@@ -137,7 +134,7 @@ export async function createTicket({ db, actor, input: given }: Ctx & { input: T
 
 export async function listTickets({ db, actor, query }: Ctx & { query: TicketListQuery }): Promise<TicketPage> {
   const onlyInvolving = listRestriction(actor);
-  const { rows, total, totalCapped } = await listTicketRows(db, actor.tenantId, { ...query, onlyInvolving, actorId: actor.userId });
+  const { rows, total, totalCapped } = await listTicketRows(db, actor.tenantId, Object.assign({}, query, { onlyInvolving, actorId: actor.userId }));
   return { items: rows.map((r) => presentTicket(r, actor)), total, totalCapped, page: query.page, pageSize: query.pageSize };
 }
 
@@ -169,7 +166,7 @@ export async function changeTicket(
     for (const a of slaAudit) audit.push({ action: a.action, detail: a.detail ?? {} });
     await trx
       .updateTable('tickets')
-      .set({ ...(set as object), updated_at: now(), version: current!.version + 1 })
+      .set(Object.assign({}, set as object, { updated_at: now(), version: current!.version + 1 }))
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', id)
       .execute();

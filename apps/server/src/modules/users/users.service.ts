@@ -1,4 +1,4 @@
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type Updateable } from 'kysely';
 import type { User, UserCreate, UserUpdate } from '@kefu/shared';
 import type { DB } from '../../db/schema.js';
 import { can, type Actor } from '../../lib/actor.js';
@@ -102,19 +102,19 @@ export async function updateUser({ db, actor, id, input }: { db: Kysely<DB>; act
     if (current.version !== input.version) throw versionConflict();
     await assertRefs(trx, actor.tenantId, input);
     if (input.active === false && id === actor.userId) throw new AppError('CONFLICT', { detail: 'cannot_deactivate_self' });
+    const set: Updateable<DB['users']> = {};
+    if (input.displayName !== undefined) set.display_name = input.displayName;
+    if (input.password !== undefined) set.password_hash = await hashPassword(input.password);
+    if (input.roleId !== undefined) set.role_id = input.roleId;
+    if (input.teamId !== undefined) set.team_id = input.teamId;
+    if (input.employeeNo !== undefined) set.employee_no = input.employeeNo;
+    if (input.email !== undefined) set.email = input.email;
+    if (input.active !== undefined) set.active = input.active;
+    set.updated_at = now();
+    set.version = current.version + 1;
     await trx
       .updateTable('users')
-      .set({
-        ...(input.displayName !== undefined ? { display_name: input.displayName } : {}),
-        ...(input.password !== undefined ? { password_hash: await hashPassword(input.password) } : {}),
-        ...(input.roleId !== undefined ? { role_id: input.roleId } : {}),
-        ...(input.teamId !== undefined ? { team_id: input.teamId } : {}),
-        ...(input.employeeNo !== undefined ? { employee_no: input.employeeNo } : {}),
-        ...(input.email !== undefined ? { email: input.email } : {}),
-        ...(input.active !== undefined ? { active: input.active } : {}),
-        updated_at: now(),
-        version: current.version + 1,
-      })
+      .set(set)
       .where('tenant_id', '=', actor.tenantId)
       .where('id', '=', id)
       .execute();

@@ -39,8 +39,8 @@ export async function windowMetrics(db: Kysely<DB>, tenantId: number, at: Date, 
     const rows: ClassRow[] = [
       ...minutes.filter((r) => r.key >= first),
       ...edgeRows.filter((r) => r.key === String(i) || r.key === tail),
-    ].map((r) => ({ ...r, key: '0' }));
+    ].map((r) => Object.assign({}, r, { key: '0' }));
     const counts = foldClassRows(rows).get('0') ?? EMPTY_COUNTS;
-    return { minutes: m, metrics: computeCallMetrics({ ...counts, staffedSeconds: staffed[i]!.get('0') ?? 0 }) };
+    return { minutes: m, metrics: computeCallMetrics(Object.assign({}, counts, { staffedSeconds: staffed[i]!.get('0') ?? 0 })) };
   });
 }

@@ -64,5 +64,5 @@ async function computeWallboard(db: Kysely<DB>, actor: Actor): Promise<Wallboard
   ]);
   const agentCounts = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;
   for (const agent of agents.items) agentCounts[agent.state] += 1;
-  return { at: at.toISOString(), targets: TARGETS, ...queue, windows, agentCounts, agents: agents.items };
+  return Object.assign({ at: at.toISOString(), targets: TARGETS }, queue, { windows, agentCounts, agents: agents.items });
 }

@@ -77,7 +77,7 @@ export function registerStaffingCommand(program: Command): void {
       if (!parsed.success) {
         const issues = formatValidationIssues(
           locale,
-          parsed.error.issues.map((issue) => ({ ...issue, path: ['options', FLAGS[issue.path[0] as Field] ?? String(issue.path[0]), ...issue.path.slice(1)] })),
+          parsed.error.issues.map(({ path, ...issue }) => ({ path: ['options', FLAGS[path[0] as Field] ?? String(path[0]), ...path.slice(1)], ...issue })),
         );
         console.error(`error: ${formatErrorMessage(locale, 'VALIDATION', { detail: issues.map((i) => i.message).join(locale === 'en' ? '; ' : '；') })}`);
         process.exitCode = EXIT_INVALID;

@@ -22,5 +22,5 @@ export function computeStaffing(query: StaffingQuery): StaffingResult {
   }
   const agents = query.agents ?? findErlangAAgents({ load, aht, patience, targetSl, targetT, maxOccupancy });
   const { pAbandon, ...metrics } = erlangAMetrics({ agents, load, aht, patience, targetT });
-  return { agents, staffWithShrinkage: staffWithShrinkage(agents, shrinkage), ...metrics, pAbandon };
+  return Object.assign({ agents, staffWithShrinkage: staffWithShrinkage(agents, shrinkage) }, metrics, { pAbandon });
 }

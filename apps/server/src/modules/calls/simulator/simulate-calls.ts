@@ -109,7 +109,7 @@ export function simulateCalls(o: SimulationOptions): Simulation {
   const acw = (o.acwSeconds ?? 30) * 1000;
   const threshold = (o.thresholdSeconds ?? 15) * 1000;
   const events: SimulatedEvent[] = [];
-  const push = (at: number, body: CtiEventInput) => events.push({ at: new Date(at), body: { ...body, at: new Date(at).toISOString() } as SimulatedEvent['body'] });
+  const push = (at: number, body: CtiEventInput) => events.push({ at: new Date(at), body: Object.assign({}, body, { at: new Date(at).toISOString() }) as SimulatedEvent['body'] });
   // When each agent is ready for the next call (after talk and after-call work).
   const freeAt = o.agents.map(() => o.from.getTime());
   if (o.agentStates !== false) for (const agent of o.agents) push(o.from.getTime(), { event: 'agentState', user: agent, state: 'ready' });

@@ -68,7 +68,7 @@ export function backtest(history: Series, weeks = 4, holidays?: HolidayLookup): 
   let hw: MethodScore | undefined;
   for (const params of hwGrid()) {
     const s = score(folds, (train) => holtWinters(train, 7, params, holidays));
-    if (!hw || s.wape < hw.wape) hw = { method: 'holt_winters', ...s, params };
+    if (!hw || s.wape < hw.wape) hw = { method: 'holt_winters', params, ...s };
   }
   const scores: MethodScore[] = [
     { method: 'seasonal_naive', ...score(folds, (train) => seasonalNaive(train, 7, holidays)) },

@@ -65,7 +65,7 @@ export async function generateSchedule(input: GenerateInput): Promise<GenerateRe
   const first = assignShifts({ counts: agg.counts, horizonDays: D, patterns, agents, rules, leave });
   const byCode = new Map(patterns.map((p) => [p.code, p]));
   const repairStarted = performance.now();
-  const { assignments, unfilled } = repairUnfilled({ ...first, agents, patterns: byCode, rules, leave, horizonDays: D, requirement: input.requirement });
+  const { assignments, unfilled } = repairUnfilled(Object.assign(first, { agents, patterns: byCode, rules, leave, horizonDays: D, requirement: input.requirement }));
   const coverage = coverageOf(assignments, byCode, D);
   const under = underCoverage(input.requirement, coverage);
   return {

@@ -90,7 +90,7 @@ export function repairUnfilled(input: RepairInput): { assignments: DayAssignment
       if (!swapped) break;
       missing -= 1;
     }
-    if (missing > 0) left.push({ ...slot, count: missing });
+    if (missing > 0) left.push(Object.assign({}, slot, { count: missing }));
   }
   const assignments: DayAssignment[] = [];
   for (const [agentId, shifts] of byAgent) for (const [day, shiftCode] of shifts) assignments.push({ agentId, day, shiftCode });
