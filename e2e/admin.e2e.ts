@@ -2,7 +2,7 @@
 // stored in the browser and in the profile), and a screenshot of every screen in both languages.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance, pickOption } from './harness.js';
 
 async function apiGet<T>(baseUrl: string, username: string, path: string): Promise<T> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -14,11 +14,6 @@ async function apiGet<T>(baseUrl: string, username: string, path: string): Promi
   const r = await fetch(`${baseUrl}/api/v1${path}`, { headers: { authorization: `Bearer ${token}` } });
   if (!r.ok) throw new Error(`GET ${path} → ${r.status}`);
   return (await r.json()) as T;
-}
-
-async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {
-  await page.locator(`[data-testid="${selectTestId}"]`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
 }
 
 /** Waits until the page has settled (no spinners or skeletons), then takes a full-page shot from the top. */

@@ -3,12 +3,7 @@
 // monthly statistics show it all.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, apiCall, shot } from './harness.js';
-
-async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {
-  await page.locator(`[data-testid="${selectTestId}"]`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, apiCall, shot, pickOption } from './harness.js';
 
 describe('callbacks: campaign, call list, one-time survey link, statistics', () => {
   let kefu: KefuInstance;
@@ -32,7 +27,6 @@ describe('callbacks: campaign, call list, one-time survey link, statistics', () 
       await page.locator('[data-testid="campaign-name"]').fill('A 类客户满意度回访');
       await page.locator('[data-testid="campaign-script"]').fill('您好，我是示例客服中心的回访专员。耽误您一分钟，了解一下您对我们服务的评价。');
       await pickOption(page, 'target-grades', 'A');
-      await page.keyboard.press('Escape');
       await page.locator('[data-testid="campaign-preview"]').click();
       const preview = page.locator('[data-testid="campaign-preview-result"]');
       await expect.poll(async () => Number(/(\d+)/.exec((await preview.textContent()) ?? '')?.[1] ?? 0)).toBeGreaterThan(0);
@@ -43,7 +37,6 @@ describe('callbacks: campaign, call list, one-time survey link, statistics', () 
       const row = page.locator('.ant-table-row', { hasText: 'A 类客户满意度回访' });
       await row.getByText('生成名单并分配').click();
       await pickOption(page, 'generate-agents', '张晓东');
-      await page.keyboard.press('Escape');
       await page.locator('[data-testid="generate-submit"]').click();
       await page.getByText(/已生成 \d+ 条回访名单/).waitFor();
       await expect.poll(async () => (await row.textContent()) ?? '').toContain('进行中');

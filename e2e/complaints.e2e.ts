@@ -3,14 +3,9 @@
 // replies, follows up and closes; the penalty slip is signed by the staff member and by the general manager.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot, pickOption } from './harness.js';
 
 /** Opens an antd Select by its test id and picks the option with this label. */
-async function pickOption(page: Page, selectTestId: string, label: string): Promise<void> {
-  await page.locator(`[data-testid="${selectTestId}"]`).click();
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
-
 /** The machine is shared: give the UI time (vitest's default poll gives up after one second). */
 const poll = <T>(fn: () => Promise<T> | T) => expect.poll(fn, { timeout: 20_000, interval: 200 });
 

@@ -248,3 +248,28 @@ export async function shot(page: Page, name: string): Promise<void> {
   await page.waitForTimeout(300);
   await screenshot(page, name);
 }
+
+/**
+ * Opens the Ant Design select with this test id, optionally types a search, and picks the option showing `label`.
+ * A click landing while the dropdown still animates open can be lost (CI kept one open for 15 s over the button
+ * behind it), so a single select is clicked until its dropdown is gone; a multiple select stays open by design and
+ * is closed with Escape once the option shows as selected.
+ */
+export async function pickOption(page: Page, selectTestId: string, label: string, search?: string): Promise<void> {
+  const select = page.locator(`[data-testid="${selectTestId}"]`);
+  await select.click();
+  if (search) await page.keyboard.type(search);
+  const open = page.locator('.ant-select-dropdown:visible');
+  const option = open.locator('.ant-select-item-option', { hasText: label }).first();
+  const multiple = await select.evaluate((el) => el.classList.contains('ant-select-multiple') || el.closest('.ant-select-multiple') !== null);
+  for (let attempt = 1; ; attempt++) {
+    await option.click();
+    if (multiple) {
+      await option.and(page.locator('.ant-select-item-option-selected')).waitFor({ timeout: 5_000 });
+      await page.keyboard.press('Escape');
+    }
+    await open.first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
+    if ((await open.count()) === 0) return;
+    if (multiple || attempt === 4) throw new Error(`the ${selectTestId} dropdown stayed open after ${attempt} clicks on "${label}"`);
+  }
+}

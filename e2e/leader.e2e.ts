@@ -2,7 +2,7 @@
 // read the backlog board (which links back to the filtered list).
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance, pickOption } from './harness.js';
 
 interface TicketRow {
   id: number;
@@ -30,12 +30,6 @@ async function apiCall<T>(baseUrl: string, username: string, method: string, pat
 const apiGet = <T>(baseUrl: string, username: string, path: string) => apiCall<T>(baseUrl, username, 'GET', path);
 
 /** Opens an antd Select (by the test id on it) and picks the option with this label. */
-async function pickOption(page: Page, selectTestId: string, label: string, search?: string): Promise<void> {
-  await page.locator(`[data-testid="${selectTestId}"]`).click();
-  if (search) await page.keyboard.type(search);
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first().click();
-}
-
 /** A full-page screenshot from the top (a scrolled page would show the sticky header mid-page). */
 async function shot(page: Page, name: string): Promise<void> {
   await page.evaluate(() => window.scrollTo(0, 0));
@@ -65,7 +59,6 @@ describe('leader: bulk reassignment and the backlog board', () => {
       await page.locator('[data-testid="ticket-table"] .ant-table-row').first().waitFor();
 
       await pickOption(page, 'filter-status', '未结（全部）');
-      await page.keyboard.press('Escape');
       await page.waitForURL((url) => url.searchParams.get('status') === 'open');
       // Only open statuses remain in the list.
       await expect

@@ -2,7 +2,7 @@
 // leave request; the outgoing leader signs the handover log and the next leader countersigns it.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot, pickOption } from './harness.js';
 
 interface User { id: number; username: string; displayName: string; teamId: number | null; role: { key: string } }
 
@@ -21,21 +21,6 @@ async function apiCall<T>(baseUrl: string, username: string, method: string, pat
 const dayAhead = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
 /** A short early shift that no rotating demo shift overlaps (N ends 06:00, D starts 08:00). */
 const shortShift = (userId: number, date: string) => ({ userId, date, shiftCode: 'X', startsAt: `${date}T06:10:00+08:00`, endsAt: `${date}T07:50:00+08:00` });
-
-async function pickOption(page: Page, selectTestId: string, label: string, search?: string): Promise<void> {
-  await page.locator(`[data-testid="${selectTestId}"]`).click();
-  if (search) await page.keyboard.type(search);
-  const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: label }).first();
-  const open = page.locator('.ant-select-dropdown:visible');
-  // A click landing while the dropdown still animates open can be lost (the CI run of 2026-11-23 kept it open for
-  // 10 s), and a dropdown still closing would take the next click: click until none is on screen.
-  for (let attempt = 1; ; attempt++) {
-    await option.click();
-    await open.first().waitFor({ state: 'hidden', timeout: 3_000 }).catch(() => undefined);
-    if ((await open.count()) === 0) return;
-    if (attempt === 4) throw new Error(`the ${selectTestId} dropdown stayed open after ${attempt} clicks on "${label}"`);
-  }
-}
 
 describe('rosters: swaps, leave approval and the handover log', () => {
   let kefu: KefuInstance;
