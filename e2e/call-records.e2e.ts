@@ -4,7 +4,7 @@
 // server then fills the order's number and customer from the call. The queue filter offers GET /calls/queues.
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, apiCall, launchBrowser, login, newPage, shot, startKefu, type KefuInstance } from './harness.js';
+import { ADMIN_PASSWORD, apiCall, launchBrowser, login, newPage, shot, startKefu, type KefuInstance, pickOption } from './harness.js';
 
 describe('call records page', () => {
   let kefu: KefuInstance;
@@ -39,9 +39,7 @@ describe('call records page', () => {
     expect(firstRows).toMatch(/1\d{2}\*{4}\d{4}/); // masked numbers only
     await shot(page, 'call-records-list');
 
-    await page.locator('[data-testid="filter-result"]').click();
-    await page.locator('.ant-select-item-option', { hasText: '排队放弃' }).click();
-    await page.keyboard.press('Escape');
+    await pickOption(page, 'filter-result', '排队放弃');
     await expect.poll(() => page.locator('.ant-pagination-total-text').innerText(), { timeout: 30_000 }).toContain(`共 ${abandoned.total} 通`);
     await expect.poll(async () => {
       const tags = await table.locator('tbody tr.ant-table-row .ant-tag').allInnerTexts();

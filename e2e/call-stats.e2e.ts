@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CallStats } from '@kefu/shared';
-import { ADMIN_PASSWORD, apiCall, launchBrowser, login, newPage, shot, startKefu, type KefuInstance } from './harness.js';
+import { ADMIN_PASSWORD, apiCall, launchBrowser, login, newPage, shot, startKefu, type KefuInstance, pickOption } from './harness.js';
 
 /** This month in Shanghai as the page's default period asks it. */
 function thisMonth(): { from: string; to: string } {
@@ -72,8 +72,7 @@ describe('call statistics page', () => {
     await expect.poll(() => table.locator('tbody tr.ant-table-row').first().locator('td').first().innerText()).toBe(busiest.label);
 
     // Per queue; the queue filter offers the recent queues.
-    await page.locator('[data-testid="stats-group"]').click();
-    await page.locator('.ant-select-item-option', { hasText: '按队列' }).click();
+    await pickOption(page, 'stats-group', '按队列');
     const byQueue = await apiCall<CallStats>(kefu.baseUrl, 'leader', 'GET', `/calls/stats?${period}&groupBy=queue`);
     await expect.poll(() => table.locator('tbody tr.ant-table-row').count(), { timeout: 30_000 }).toBe(byQueue.groups.length);
     expect(await table.locator('thead').innerText()).toContain('队列');
@@ -115,8 +114,7 @@ describe('call statistics page', () => {
     expect(await page.locator('[data-testid="stats-team"]').count()).toBe(0);
     // Yesterday: a preset in the center's calendar.
     await page.locator('[data-testid="preset-yesterday"]').click();
-    await page.locator('[data-testid="stats-group"]').click();
-    await page.locator('.ant-select-item-option', { hasText: '按小时' }).click();
+    await pickOption(page, 'stats-group', '按小时');
     await expect.poll(() => page.locator('[data-testid="stats-table"] thead').innerText(), { timeout: 30_000 }).toContain('时段');
     await shot(page, 'call-stats-agent-yesterday');
     await page.context().close();

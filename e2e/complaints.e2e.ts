@@ -92,8 +92,7 @@ describe('complaints: a serious complaint from registration to closure', () => {
     await manager.goto(`${kefu.baseUrl}/tickets/${ticketId}`);
     const card = manager.locator('[data-testid="sla-card"]');
     await card.locator('[data-testid="sla-pause"]').click();
-    await manager.locator('[data-testid="sla-pause-reason"]').click();
-    await manager.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '客户无法联系' }).click();
+    await pickOption(manager, 'sla-pause-reason', '客户无法联系');
     await manager.locator('[data-testid="sla-pause-note"]').fill('回访电话两次无人接听');
     await manager.locator('[data-testid="sla-pause-submit"]').click();
     await poll(async () => (await manager.locator('[data-testid="sla-badge"]').first().textContent()) ?? '').toBe('暂停：客户无法联系');

@@ -2,7 +2,7 @@
 // detail page (客户无法联系), the policies admin page with a calendar error under its field, and the report.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, startKefu, type KefuInstance, shot, pickOption } from './harness.js';
 
 async function apiCall<T>(baseUrl: string, username: string, method: string, path: string, body?: unknown): Promise<T> {
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, {
@@ -75,8 +75,7 @@ describe('SLA: countdown, pause and resume, policies', () => {
       await card.getByText('没有暂停记录').waitFor();
 
       await card.locator('[data-testid="sla-pause"]').click();
-      await page.locator('[data-testid="sla-pause-reason"]').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '客户无法联系' }).click();
+      await pickOption(page, 'sla-pause-reason', '客户无法联系');
       await page.locator('[data-testid="sla-pause-note"]').fill('10:05、10:40 两次拨打无人接听');
       await shot(page, 'sla-pause-dialog-zh-CN');
       await page.locator('[data-testid="sla-pause-submit"]').click();
@@ -124,8 +123,7 @@ describe('SLA: countdown, pause and resume, policies', () => {
       await row.getByRole('button', { name: /编辑/ }).click();
       const form = page.locator('[data-testid="sla-policy-form"]');
       await form.locator('[data-testid="sla-policy-name"]').waitFor();
-      await page.locator('[data-testid="sla-calendar-mode"]').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '自定义' }).click();
+      await pickOption(page, 'sla-calendar-mode', '自定义');
       await form.locator('[data-testid="sla-calendar-json"]').fill('{"timeZone":"Asia/Shanghai","weeklyHours":{"mon":[{"start":"09:00","end":"08:00"}]}}');
       await page.locator('[data-testid="sla-policy-form-save"]').click();
       const error = form.locator('.ant-form-item-explain-error', { hasText: 'weeklyHours.mon[0].end' });

@@ -2,7 +2,7 @@
 // log a follow-up work order with the five facts of seed 002, and find it under 我负责的.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
+import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance, pickOption } from './harness.js';
 
 interface Session {
   get<T>(path: string): Promise<T>;
@@ -215,8 +215,7 @@ describe('workspace: the agent logs a call', () => {
       await header.getByText('处理中').waitFor();
 
       await page.locator('[data-testid="action-transfer"]').click();
-      await page.locator('[data-testid="transfer-department"]').click();
-      await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: '工程维修部' }).click();
+      await pickOption(page, 'transfer-department', '工程维修部');
       await page.locator('[data-testid="transfer-request"]').fill('请派电工更换楼道灯，并告知预计完成时间。');
       await page.locator('.ant-modal .ant-btn-primary').click();
       await header.getByText('等待部门').waitFor();
