@@ -20,6 +20,7 @@ import * as m0017CallRollups from './migrations/0017_call_rollups.js';
 import * as m0018ContactPii from './migrations/0018_contact_pii.js';
 import * as m0019TicketMergedIndex from './migrations/0019_ticket_merged_index.js';
 import * as m0020HotPathConstraints from './migrations/0020_hot_path_constraints.js';
+import * as m0021CallRungAgents from './migrations/0021_call_rung_agents.js';
 
 const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
@@ -42,6 +43,7 @@ const migrations: Record<string, Migration> = {
   '0018_contact_pii': m0018ContactPii,
   '0019_ticket_merged_index': m0019TicketMergedIndex,
   '0020_hot_path_constraints': m0020HotPathConstraints,
+  '0021_call_rung_agents': m0021CallRungAgents,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

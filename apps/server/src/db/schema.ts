@@ -307,6 +307,8 @@ export interface CallsTable {
   recording_url: string | null;
   blocked: Generated<boolean>;
   acw_ended_at: Timestamp | null;
+  /** The agents its newCall events named (inbound: whose phones rang). */
+  rung_user_ids: Generated<number[]>;
   last_event: string;
   last_event_at: Timestamp;
   result: ColumnType<string, never, never>;

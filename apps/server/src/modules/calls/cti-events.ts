@@ -106,6 +106,8 @@ export interface CallEventRow {
   blocked: boolean;
   /** Automatic after-call work of the tenant (hangup only). */
   acwSeconds: number;
+  /** newCall: the agents it names, whose phones ring (merged into the call's rung_user_ids). */
+  rungUserIds: number[];
 }
 
 export interface CallEventContext {
@@ -114,6 +116,8 @@ export interface CallEventContext {
   agentId: number | null;
   blocked: boolean;
   afterCallWorkSeconds: number;
+  /** The users the event's `user` names, resolved to ids. */
+  namedUserIds?: number[];
 }
 
 export function toCallEventRow(input: ValidCtiEvent, ctx: CallEventContext): CallEventRow {
@@ -148,5 +152,6 @@ export function toCallEventRow(input: ValidCtiEvent, ctx: CallEventContext): Cal
     recordingUrl: input.recordingUrl ?? null,
     blocked: ctx.blocked,
     acwSeconds: event === 'hangup' ? ctx.afterCallWorkSeconds : 0,
+    rungUserIds: event === 'newCall' ? (ctx.namedUserIds ?? []) : [],
   };
 }

@@ -29,6 +29,8 @@ export interface AppliedCallEvent {
   result: string;
   wait_seconds: number | null;
   talk_seconds: number | null;
+  /** The agents the call's newCall events named: inbound, those whose phones rang. */
+  rung_user_ids: number[];
 }
 
 const iso = (d: Date | null) => (d === null ? null : d.toISOString());
@@ -58,7 +60,7 @@ export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
       ended_at: r.endedAt, hangup_cause: r.hangupCause, hold_sum: r.holdSum, hold_count: r.holdCount, unhold_sum: r.unholdSum,
       unhold_count: r.unholdCount, transfer_to: r.transferTo, transfer_count: r.transferCount, recording_url: r.recordingUrl, blocked: r.blocked,
       acw_seconds: r.acwSeconds, caller_bidx: callerBidx ?? null, caller_bidx_prev: callerBidxPrev ?? null,
-      from_number_enc: numbers.from_number_enc, to_number_enc: numbers.to_number_enc,
+      from_number_enc: numbers.from_number_enc, to_number_enc: numbers.to_number_enc, rung_user_ids: r.rungUserIds,
     };
   });
   // Prepared once per connection: parsing and planning this statement cost as much as running it (bench/cti-ingest.ts).
@@ -70,7 +72,7 @@ export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
         direction text, from_number text, to_number text, caller_normalized text, queue text, answering_number text, agent_id bigint,
         queued_at timestamptz, answered_at timestamptz, abandoned_at timestamptz, ended_at timestamptz, hangup_cause text,
         hold_sum float8, hold_count int, unhold_sum float8, unhold_count int, transfer_to text, transfer_count int, recording_url text,
-        blocked bool, acw_seconds int, caller_bidx text, caller_bidx_prev text, from_number_enc text, to_number_enc text)
+        blocked bool, acw_seconds int, caller_bidx text, caller_bidx_prev text, from_number_enc text, to_number_enc text, rung_user_ids int[])
     ),
     ev as (
       insert into call_events (tenant_id, call_id, event, at, data)
@@ -84,14 +86,14 @@ export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
     up as (
       insert into calls as k (tenant_id, call_id, direction, from_number, to_number, from_number_enc, to_number_enc, caller_bidx, queue, answering_number, agent_id, customer_id,
         started_at, queued_at, answered_at, abandoned_at, ended_at, hangup_cause, hold_sum, hold_count, unhold_sum, unhold_count,
-        transfer_to, transfer_count, recording_url, blocked, acw_ended_at, last_event, last_event_at)
+        transfer_to, transfer_count, recording_url, blocked, acw_ended_at, rung_user_ids, last_event, last_event_at)
       select f.tenant_id, f.call_id, f.direction, f.from_number, f.to_number, f.from_number_enc, f.to_number_enc, f.caller_bidx, f.queue, f.answering_number, f.agent_id,
         case when f.caller_normalized is not null and f.event in ('newCall', 'answer', 'hangup') then
           (select p.customer_id from customer_phones p where p.tenant_id = f.tenant_id and p.phone_bidx in (f.caller_bidx, f.caller_bidx_prev) order by p.customer_id limit 1) end,
         f.at, f.queued_at, f.answered_at, f.abandoned_at, f.ended_at, f.hangup_cause, f.hold_sum, f.hold_count, f.unhold_sum, f.unhold_count,
         f.transfer_to, f.transfer_count, f.recording_url, f.blocked,
         case when f.event = 'hangup' and f.acw_seconds > 0 then f.at + f.acw_seconds * interval '1 second' end,
-        f.event, f.at
+        coalesce(f.rung_user_ids, '{}'), f.event, f.at
       from f
       -- One lock order for every writer.
       order by f.tenant_id, f.call_id
@@ -121,10 +123,12 @@ export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
         recording_url = coalesce(excluded.recording_url, k.recording_url),
         blocked = k.blocked or excluded.blocked,
         acw_ended_at = least(k.acw_ended_at, excluded.acw_ended_at),
+        rung_user_ids = case when cardinality(excluded.rung_user_ids) = 0 then k.rung_user_ids
+          else array(select distinct u from unnest(k.rung_user_ids || excluded.rung_user_ids) as u order by u) end,
         last_event = case when excluded.last_event_at >= k.last_event_at then excluded.last_event else k.last_event end,
         last_event_at = greatest(k.last_event_at, excluded.last_event_at)
       returning k.tenant_id, k.id, k.call_id, k.direction, k.from_number, k.to_number, k.queue, k.agent_id, k.customer_id,
-        k.started_at, k.answered_at, k.ended_at, k.result, k.wait_seconds, k.talk_seconds
+        k.started_at, k.answered_at, k.ended_at, k.result, k.wait_seconds, k.talk_seconds, k.rung_user_ids
     ),
     -- An event for a call of a day whose statistics are rolled up (a replay, a very late event) makes that day stale.
     stale as (

@@ -8,7 +8,6 @@ import { createCtiTenantCache, type CtiTenant, type CtiTenantCache } from './cti
 import { createCtiWriter, type CtiWriter } from './cti-writer.js';
 import type { AppliedCallEvent } from './cti.repo.js';
 import { createLiveBatcher, type LiveBatcher } from './live-batcher.js';
-import { createRungAgents, type RungAgents } from './rung-agents.js';
 import { refreshMinuteRollups } from './call-stats.minutes.js';
 import { createWallboardNotifier, type WallboardNotifier } from './wallboard-notifier.js';
 
@@ -20,8 +19,6 @@ export interface CtiRuntime {
   directory: AgentDirectory;
   writer: CtiWriter;
   wallboard: WallboardNotifier;
-  /** The agents rung for a call (named by its newCall events), for the live events of its answer and hangup. */
-  rung: RungAgents;
   close(): Promise<void>;
 }
 
@@ -38,7 +35,6 @@ export function createCtiRuntime({ db, live, onError }: { db: Kysely<DB>; live: 
     directory,
     writer,
     wallboard,
-    rung: createRungAgents(db, directory, onError),
     async close() {
       await writer.drain();
       await batcher.flush();
@@ -73,10 +69,10 @@ function publishCallEvent(rt: CtiRuntime, applied: AppliedCallEvent, input: Vali
     const [topic, payload] = input.event === 'answer'
       ? ['call.answered', Object.assign(base, { agentId: applied.agent_id, customer: customerOf(applied), answeredAt: applied.answered_at?.toISOString() ?? null })] as const
       : ['call.ended', Object.assign(base, { agentId: applied.agent_id, answered: applied.answered_at !== null, result: applied.result, endedAt: applied.ended_at?.toISOString() ?? null, talkSeconds: applied.talk_seconds })] as const;
-    // The agents rung for an inbound call hear how it went even when answer / hangup do not name them: their
-    // pops close (a colleague answered, or the caller hung up) instead of ringing on.
-    if (applied.direction === 'in') void rt.rung.of(applied.tenant_id, applied.call_id).then((rung) => send(topic, [...new Set([...involved, ...rung])], payload));
-    else send(topic, involved, payload);
+    // The agents rung for an inbound call (kept on the call, whichever process received its newCall) hear how it
+    // went even when answer / hangup do not name them: their pops close (a colleague answered, or the caller hung
+    // up) instead of ringing on.
+    send(topic, applied.direction === 'in' ? [...new Set([...involved, ...applied.rung_user_ids])] : involved, payload);
   }
   rt.wallboard.touch(applied.tenant_id);
 }
@@ -110,7 +106,7 @@ export async function handleCtiEvent(rt: CtiRuntime, tenant: CtiTenant, input: V
   // Zammad compares the caller with its block list as sent; numbers are compared normalized here, so any format matches.
   const caller = input.event === 'newCall' && input.direction === 'in' ? normalizedOrNull(externalNumber(input, 'in')) : null;
   const blocked = caller !== null && tenant.blocked.has(caller);
-  const row = toCallEventRow(input, { tenantId: tenant.tenantId, at, agentId: await agentOf(rt, tenant.tenantId, input, named), blocked, afterCallWorkSeconds: tenant.afterCallWorkSeconds });
+  const row = toCallEventRow(input, { tenantId: tenant.tenantId, at, agentId: await agentOf(rt, tenant.tenantId, input, named), blocked, afterCallWorkSeconds: tenant.afterCallWorkSeconds, namedUserIds: named });
   const applied = await rt.writer.submit(row);
   if (applied && !blocked) publishCallEvent(rt, applied, input, named);
   return blocked ? REJECT : NOTHING;
