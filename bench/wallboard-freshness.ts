@@ -143,6 +143,18 @@ try {
   await page.goto(`${b.baseUrl}/wallboard`);
   await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached', timeout: 30_000 });
   await page.locator('[data-testid="wallboard-waiting"]').waitFor({ timeout: 30_000 });
+  // The agents' table is virtual (only the rows in view are in the page): scroll the marker agent into view, as the
+  // leader watching that agent would.
+  const leaderToken = await apiLogin(b.baseUrl, 'leader', BENCH_PASSWORD);
+  const shown = (await (await fetch(`${b.baseUrl}/api/v1/wallboard`, { headers: { authorization: `Bearer ${leaderToken}` } })).json()) as { agents: Array<{ user: { id: number; name: string } }> };
+  const marker = await database.db.selectFrom('users').select('id').where('username', '=', MARKER_AGENT).executeTakeFirstOrThrow();
+  const index = shown.agents.findIndex((agent) => agent.user.id === Number(marker.id));
+  await page.locator('[data-testid="wallboard-agents"] .ant-table-row').first().waitFor();
+  await page.evaluate((i) => {
+    const holder = document.querySelector('[data-testid="wallboard-agents"] .ant-table-tbody-virtual-holder')!;
+    holder.scrollTop = Math.max(0, i - 3) * document.querySelector('[data-testid="wallboard-agents"] .ant-table-row')!.getBoundingClientRect().height;
+  }, index);
+  await page.locator('[data-testid="wallboard-agents"] .ant-table-row', { hasText: shown.agents[index]!.user.name }).waitFor({ timeout: 10_000 });
 
   // The page's GETs of the wallboard: how long they take, and how many a newer wallboard.changed cancelled.
   const wallboardGets = { started: new Map<object, number>(), durations: [] as number[], failed: 0, counting: false };

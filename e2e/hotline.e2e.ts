@@ -85,6 +85,9 @@ describe('hotline: screen pop and wallboard', () => {
       await screenshot(page, 'wallboard-zh-CN');
       await cti({ event: 'answer', direction: 'in', from: '13900001111', to: '4008001234', callId, user: 'agent' });
       await expect.poll(async () => Number(await waiting.innerText()), { timeout: 5000 }).toBe(before);
+      // The agents' table (virtual: the rows in view) follows an agent going on a break.
+      await cti({ event: 'agentState', user: 'agent02', state: 'break', reason: '培训' });
+      await page.locator('[data-testid="wallboard-agents"] .ant-table-row', { hasText: '刘芳' }).getByText('小休（培训）').waitFor({ timeout: 5000 });
     } finally {
       await page.context().close();
     }

@@ -7,6 +7,7 @@ import { now } from '../../lib/clock.js';
 import { listAgentStates } from '../calls/agent-states.service.js';
 import { getCallStats } from '../calls/call-stats.service.js';
 import { windowMetrics } from './wallboard-windows.js';
+import { createWindowsCache } from './windows-cache.js';
 
 export const WINDOWS_MINUTES = [15, 30, 60] as const;
 // Seed 000's targets: connect rate ≥ 90 %, 90 % answered within 15 s.
@@ -30,6 +31,7 @@ async function waitingCalls(db: Kysely<DB>, tenantId: number, at: Date) {
 // One computation per tenant at a time: every leader's screen asks on every change, and under heavy traffic the
 // requests that arrive while one runs share its answer instead of queueing behind each other.
 const inFlight = new Map<number, Promise<Wallboard>>();
+const windowsCache = createWindowsCache<Wallboard['windows']>();
 
 export async function getWallboard({ db, actor }: { db: Kysely<DB>; actor: Actor }): Promise<Wallboard> {
   if (!WALLBOARD_READERS.some((p) => can(actor, p))) throw new AppError('FORBIDDEN');
@@ -59,7 +61,7 @@ async function computeWallboard(db: Kysely<DB>, actor: Actor): Promise<Wallboard
   const [queue, windows, agents] = await Promise.all([
     waitingCalls(db, actor.tenantId, at),
     // Everyone who may see all calls reads the per-minute rollups; anyone else gets the statistics of what they may see.
-    can(actor, 'calls.read_all') ? windowMetrics(db, actor.tenantId, at, WINDOWS_MINUTES) : scannedWindows(db, actor, at),
+    can(actor, 'calls.read_all') ? windowsCache.get(actor.tenantId, () => windowMetrics(db, actor.tenantId, at, WINDOWS_MINUTES)) : scannedWindows(db, actor, at),
     listAgentStates({ db, actor }),
   ]);
   const agentCounts = Object.fromEntries(AGENT_STATES.map((s) => [s, 0])) as Record<AgentState, number>;

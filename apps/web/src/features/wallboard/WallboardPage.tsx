@@ -1,33 +1,24 @@
-import { useEffect, useState } from 'react';
 import { Badge, Card, Col, Flex, Row, Statistic, Table, Tag, Typography } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { AGENT_STATES, type AgentState, type Wallboard } from '@kefu/shared';
+import { AGENT_STATES, type Wallboard } from '@kefu/shared';
 import { api } from '../../app/api';
 import { useLiveConnected, useLiveTopic } from '../../app/live/LiveContext';
 import { useCoalescedRefetch } from '../../app/live/useCoalescedRefetch';
 import { PageHeader } from '../../ui/PageHeader';
 import { formatDuration, formatPercent } from './wallboardFormat';
+import { STATE_COLORS, WallboardAgents } from './WallboardAgents';
+import { useSecondTick } from './useSecondTick';
 
-const STATE_COLORS: Record<AgentState, string> = { ready: 'green', on_call: 'blue', after_call_work: 'gold', break: 'orange', offline: 'default' };
-
-/** Seconds since an ISO time, re-rendered every second so durations tick on the wall. */
-function useNow(): number {
-  const [now, setNow] = useState(() => Date.now());
-  useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(timer);
-  }, []);
-  return now;
-}
 
 /** 实时监控: what the shift leader watches all day, pushed by the server on every call event. */
 export function WallboardPage() {
   const { t } = useTranslation();
   const connected = useLiveConnected();
-  const now = useNow();
-  // The server announces changes at most a few times a second per process; polling covers a lost connection.
-  const board = useQuery({ queryKey: ['wallboard'], queryFn: ({ signal }) => api.get<Wallboard>('/wallboard', undefined, signal), refetchInterval: connected ? 15_000 : 5_000 });
+  const now = useSecondTick();
+  // The server announces changes at most a few times a second per process; polling covers a lost connection and
+  // the rolling windows, which the server recomputes at most once a second (a change within it shows on the next poll).
+  const board = useQuery({ queryKey: ['wallboard'], queryFn: ({ signal }) => api.get<Wallboard>('/wallboard', undefined, signal), refetchInterval: 5_000 });
   useLiveTopic('wallboard.changed', useCoalescedRefetch(board.refetch));
   const data = board.data;
   const hour = data?.windows.find((w) => w.minutes === 60)?.metrics;
@@ -102,19 +93,7 @@ export function WallboardPage() {
               </Flex>
             }
           >
-            <Table
-              rowKey={(a) => a.user.id}
-              size="small"
-              pagination={false}
-              scroll={{ y: 420 }}
-              dataSource={data?.agents}
-              columns={[
-                { title: t('wallboard.agent'), render: (_, a) => a.user.name },
-                { title: t('wallboard.extension'), dataIndex: 'extension', width: 90, render: (v: string | null) => v ?? '—' },
-                { title: t('wallboard.state'), width: 150, render: (_, a) => <Tag color={STATE_COLORS[a.state]}>{t(`agentState.${a.state}`)}{a.reason ? `（${a.reason}）` : ''}</Tag> },
-                { title: t('wallboard.for'), width: 90, render: (_, a) => (a.since ? formatDuration(Math.max(0, Math.round((now - Date.parse(a.since)) / 1000))) : '—') },
-              ]}
-            />
+            <WallboardAgents agents={data?.agents} />
           </Card>
         </Col>
       </Row>
