@@ -59,11 +59,37 @@ describe('hotline: screen pop and wallboard', () => {
       }
       const elapsed = Date.now() - started;
       expect(elapsed).toBeLessThan(3000);
+      await pop.locator('[data-testid="customer-panel-name"]').waitFor();
       await screenshot(page, 'screen-pop-zh-CN');
       await page.locator('[data-testid="screen-pop-new-ticket"]').click();
       await page.waitForURL('**/workspace');
       await expect.poll(() => page.locator('[data-testid="ws-phone"] input, input[data-testid="ws-phone"]').first().inputValue()).toBe(caller.phone);
       await page.getByText(caller.name).first().waitFor();
+      await cti({ event: 'hangup', direction: 'in', from: caller.phone, to: '4008001234', callId, cause: 'cancel' });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('names the caller from the ringing message while the customer panel is still loading', async () => {
+    const caller = await seededCustomerPhone();
+    const page = await newPage(browser, { locale: 'zh-CN' });
+    try {
+      await login(page, kefu.baseUrl, 'agent', ADMIN_PASSWORD);
+      await page.waitForURL('**/workspace');
+      await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached' });
+      // A busy server: the panel's request takes 2 s.
+      await page.route('**/api/v1/customers/*/panel', async (route) => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        await route.continue();
+      });
+      const callId = `pop-known-${Date.now()}`;
+      await cti({ event: 'newCall', direction: 'in', from: caller.phone, to: '4008001234', callId, user: 'agent' });
+      const pop = page.locator('[data-testid="screen-pop"]');
+      await pop.locator('[data-testid="customer-panel-known-name"]', { hasText: caller.name }).waitFor({ timeout: 1500 });
+      expect(await pop.locator('[data-testid="customer-panel-name"]').count()).toBe(0);
+      await pop.locator('[data-testid="customer-panel-name"]', { hasText: caller.name }).waitFor({ timeout: 10_000 });
+      expect(await pop.locator('[data-testid="customer-panel-known-name"]').count()).toBe(0);
       await cti({ event: 'hangup', direction: 'in', from: caller.phone, to: '4008001234', callId, cause: 'cancel' });
     } finally {
       await page.context().close();

@@ -80,7 +80,7 @@ export function IncomingCallDrawer() {
             {call.from}
           </Typography.Title>
           {call.customer ? (
-            <CustomerPanelCard customerId={call.customer.id} />
+            <CustomerPanelCard customerId={call.customer.id} known={call.customer} />
           ) : (
             <Empty description={t('calls.unknownCaller')} />
           )}

@@ -42,8 +42,11 @@ function TicketMiniList({ tickets, empty }: { tickets: PanelTicket[]; empty: str
   );
 }
 
-/** The caller at a glance: who, grade, numbers, open work orders and recent contacts. */
-export function CustomerPanelCard({ customerId, title, extra }: { customerId: number; title?: ReactNode; extra?: ReactNode }) {
+/**
+ * The caller at a glance: who, grade, numbers, open work orders and recent contacts. `known` (what a screen pop's
+ * message already says: name and grade) is shown while the rest loads, so the agent knows who calls at once.
+ */
+export function CustomerPanelCard({ customerId, title, extra, known }: { customerId: number; title?: ReactNode; extra?: ReactNode; known?: { name: string; grade?: string | null } }) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState<RevealedPii | null>(null);
   const panel = useQuery({ queryKey: customerKeys.panel(customerId), queryFn: () => customersApi.panel(customerId) });
@@ -52,7 +55,19 @@ export function CustomerPanelCard({ customerId, title, extra }: { customerId: nu
   return (
     <Card title={title ?? t('customers.panelTitle')} extra={extra} data-testid="customer-panel">
       {!customer ? (
-        <Skeleton active paragraph={{ rows: 6 }} />
+        known ? (
+          <Flex vertical gap={16}>
+            <Flex align="center" gap={10} wrap>
+              <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-panel-known-name">
+                {known.name}
+              </Typography.Title>
+              <CustomerGradeTag grade={known.grade} />
+            </Flex>
+            <Skeleton active title={false} paragraph={{ rows: 5 }} />
+          </Flex>
+        ) : (
+          <Skeleton active paragraph={{ rows: 6 }} />
+        )
       ) : (
         <Flex vertical gap={16}>
           <Flex align="center" gap={10} wrap>
