@@ -40,13 +40,19 @@ describe('hotline: screen pop and wallboard', () => {
     throw new Error('no demo customer with a number of its own');
   }
 
+  /** The demo agent's workspace in Chromium, connected to the live channel (so a ringing call pops up). */
+  async function agentListening(): Promise<Page> {
+    const page = await newPage(browser, { locale: 'zh-CN' });
+    await login(page, kefu.baseUrl, 'agent', ADMIN_PASSWORD);
+    await page.waitForURL('**/workspace');
+    await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached' });
+    return page;
+  }
+
   it('pops the caller up at the agent within a second and starts a work order for the number', async () => {
     const caller = await seededCustomerPhone();
-    const page = await newPage(browser, { locale: 'zh-CN' });
+    const page = await agentListening();
     try {
-      await login(page, kefu.baseUrl, 'agent', ADMIN_PASSWORD);
-      await page.waitForURL('**/workspace');
-      await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached' });
       const started = Date.now();
       const callId = `pop-${started}`;
       await cti({ event: 'newCall', direction: 'in', from: caller.phone, to: '4008001234', callId, user: 'agent' });
@@ -73,11 +79,8 @@ describe('hotline: screen pop and wallboard', () => {
 
   it('names the caller from the ringing message while the customer panel is still loading', async () => {
     const caller = await seededCustomerPhone();
-    const page = await newPage(browser, { locale: 'zh-CN' });
+    const page = await agentListening();
     try {
-      await login(page, kefu.baseUrl, 'agent', ADMIN_PASSWORD);
-      await page.waitForURL('**/workspace');
-      await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached' });
       // A busy server: the panel's request takes 2 s.
       await page.route('**/api/v1/customers/*/panel', async (route) => {
         await new Promise((resolve) => setTimeout(resolve, 2000));

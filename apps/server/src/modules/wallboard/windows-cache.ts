@@ -1,3 +1,5 @@
+import { now as clockNow } from '../../lib/clock.js';
+
 /**
  * The wallboard's 15/30/60-minute windows of a tenant, computed at most once per `maxAgeMs` in a server process.
  * Under thousands of CTI events a second every leader's screen refetches several times a second, and each
@@ -10,7 +12,7 @@ export interface WindowsCache<T> {
   get(tenantId: number, compute: () => Promise<T>): Promise<T>;
 }
 
-export function createWindowsCache<T>({ maxAgeMs = 1_000, clock = Date.now }: { maxAgeMs?: number; clock?: () => number } = {}): WindowsCache<T> {
+export function createWindowsCache<T>({ maxAgeMs = 1_000, clock = () => clockNow().getTime() }: { maxAgeMs?: number; clock?: () => number } = {}): WindowsCache<T> {
   const entries = new Map<number, { startedAt: number; value: Promise<T> }>();
   return {
     get(tenantId, compute) {

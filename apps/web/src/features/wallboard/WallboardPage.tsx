@@ -10,7 +10,6 @@ import { formatDuration, formatPercent } from './wallboardFormat';
 import { STATE_COLORS, WallboardAgents } from './WallboardAgents';
 import { useSecondTick } from './useSecondTick';
 
-
 /** 实时监控: what the shift leader watches all day, pushed by the server on every call event. */
 export function WallboardPage() {
   const { t } = useTranslation();
