@@ -1,12 +1,13 @@
 /**
  * Issue 4's screen-pop figure: p95 ≤ 300 ms from the PBX's `newCall` to the caller's customer panel in the agent's browser.
- *   npx tsx bench/screen-pop.ts [--samples 100] [--load-rate 1000] [--connections 64] [--agents 300] [--web-dist /tmp/web-bench]
+ *   npx tsx bench/screen-pop.ts [--samples 100] [--load-rate 1000] [--connections 64] [--agents 300] [--web-dist /tmp/web-bench] [--profile /tmp/page.cpuprofile]
  * Starts a throwaway PostgreSQL cluster (unless BENCH_PG_URL is set), builds the UI into /tmp/web-bench (unless
  * --web-dist), starts one Kefu server with the demo seeded, and opens headless Chromium signed in as demo `agent`.
  * Each sample POSTs newCall (inbound, user=agent) from a demo customer's mobile in a varied Chinese format and waits for
  * that customer's name in the drawer's customer panel, then hangs up and closes the drawer. Phase 1 on an idle server,
  * phase 2 while other calls arrive at --load-rate events/s (--load-rate 0 skips it).
  */
+import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../apps/server/src/db/client.js';
 import { launchBrowser, login, newPage } from '../e2e/harness.js';
@@ -22,6 +23,8 @@ const { values } = parseArgs({
     agents: { type: 'string', default: '300' },
     'web-dist': { type: 'string' },
     timeout: { type: 'string', default: '5000' },
+    // A V8 CPU profile of the page's main thread over the loaded phase (summary: node bench/lib/cpu-summary.mjs FILE).
+    profile: { type: 'string' },
   },
 });
 const samples = Number(values.samples);
@@ -69,7 +72,7 @@ try {
     await cti({ event: 'hangup', direction: 'in', callId, from, to: '4008001234', user: 'agent', cause: 'cancel' });
     // An unanswered hangup does not close the pop by itself (see the report): the agent closes it.
     await page.locator('.ant-drawer-close').first().click({ timeout: 5000 }).catch(() => {});
-    await page.locator('[data-testid="screen-pop"] [data-testid="customer-panel-name"]').waitFor({ state: 'detached', timeout: 5000 });
+    await page.locator('[data-testid="screen-pop"] [data-testid="customer-panel-name"]').waitFor({ state: 'hidden', timeout: 5000 });
     await sleep(50 + Math.random() * 100);
     if (!seen) return { from, name: customer.name, missed: true as const };
     return { from, name: customer.name, missed: false as const, dom: seen.dom - t0, frame: seen.frame - t0, ws: ws === null ? null : ws - t0, post: acked - t0 };
@@ -106,7 +109,14 @@ Each sample uses another demo customer (the panel is fetched, not cached); ${val
     await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached', timeout: 30_000 });
     const load = startBackgroundLoad(baseUrl, { path: ctiPath, rate: loadRate, connections: Number(values.connections), prefix: 'bg', agents: Number(values.agents) });
     await sleep(3000);
+    const profiler = values.profile ? await page.context().newCDPSession(page) : null;
+    if (profiler) await profiler.send('Profiler.enable').then(() => profiler.send('Profiler.start'));
     await phase(`with background CTI load of ${loadRate} events/s (other agents' calls), ${samples} samples`, 'load');
+    if (profiler) {
+      const { profile } = await profiler.send('Profiler.stop');
+      writeFileSync(values.profile!, JSON.stringify(profile));
+      console.log(`  page CPU profile: ${values.profile}`);
+    }
     console.log(`  background load: ${formatLoad(await load.stop())}`);
   }
 } finally {

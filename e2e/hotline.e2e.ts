@@ -1,6 +1,6 @@
 // The hotline as the people in the center see it: a call rings at an agent and the caller's record pops up;
 // the shift leader's wallboard moves while the call waits and is answered.
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ADMIN_PASSWORD, launchBrowser, login, newPage, screenshot, startKefu, type KefuInstance } from './harness.js';
 
@@ -25,6 +25,11 @@ describe('hotline: screen pop and wallboard', () => {
   };
 
   async function seededCustomerPhone(): Promise<{ name: string; phone: string }> {
+    return (await seededCustomerPhones(1))[0]!;
+  }
+
+  async function seededCustomerPhones(count: number): Promise<Array<{ name: string; phone: string }>> {
+    const found: Array<{ name: string; phone: string }> = [];
     const login = await fetch(`${kefu.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: ADMIN_PASSWORD }) });
     const { token } = (await login.json()) as { token: string };
     const headers = { authorization: `Bearer ${token}` };
@@ -35,16 +40,17 @@ describe('hotline: screen pop and wallboard', () => {
       const phone = pii.phones[0]?.number;
       if (!phone) continue;
       const owners = (await (await fetch(`${kefu.baseUrl}/api/v1/customers?phone=${encodeURIComponent(phone)}`, { headers })).json()) as { items: unknown[] };
-      if (owners.items.length === 1) return { name: customer.name, phone };
+      if (owners.items.length === 1 && !found.some((f) => f.name === customer.name)) found.push({ name: customer.name, phone });
+      if (found.length === count) return found;
     }
-    throw new Error('no demo customer with a number of its own');
+    throw new Error(`not ${count} demo customers with a number of their own`);
   }
 
-  /** The demo agent's workspace in Chromium, connected to the live channel (so a ringing call pops up). */
-  async function agentListening(): Promise<Page> {
+  /** The demo agent's workspace (or another user's home) in Chromium, connected to the live channel (so a ringing call pops up). */
+  async function agentListening(username = 'agent'): Promise<Page> {
     const page = await newPage(browser, { locale: 'zh-CN' });
-    await login(page, kefu.baseUrl, 'agent', ADMIN_PASSWORD);
-    await page.waitForURL('**/workspace');
+    await login(page, kefu.baseUrl, username, ADMIN_PASSWORD);
+    if (username === 'agent') await page.waitForURL('**/workspace');
     await page.locator('[data-testid="live-status"][data-connected="yes"]').waitFor({ state: 'attached' });
     return page;
   }
@@ -94,6 +100,33 @@ describe('hotline: screen pop and wallboard', () => {
       await pop.locator('[data-testid="customer-panel-name"]', { hasText: caller.name }).waitFor({ timeout: 10_000 });
       expect(await pop.locator('[data-testid="customer-panel-known-name"]').count()).toBe(0);
       await cti({ event: 'hangup', direction: 'in', from: caller.phone, to: '4008001234', callId, cause: 'cancel' });
+    } finally {
+      await page.context().close();
+    }
+  });
+
+  it('shows the next caller in the reused pop with numbers masked again, not the last caller\u2019s revealed ones', async () => {
+    const [first, second] = await seededCustomerPhones(2);
+    // The complaint specialist may reveal numbers; agents may not.
+    const page = await agentListening('complaints');
+    const pop = page.locator('[data-testid="screen-pop"]');
+    try {
+      const firstCall = `pop-a-${Date.now()}`;
+      await cti({ event: 'newCall', direction: 'in', from: first!.phone, to: '4008001234', callId: firstCall, user: 'complaints' });
+      await pop.locator('[data-testid="customer-panel-name"]', { hasText: first!.name }).waitFor();
+      await pop.locator('[data-testid="reveal-pii"]').click();
+      await pop.locator('[data-testid="customer-phone"]', { hasText: first!.phone }).first().waitFor();
+      // Unanswered and hung up: the pop closes by itself.
+      await cti({ event: 'hangup', direction: 'in', from: first!.phone, to: '4008001234', callId: firstCall, cause: 'cancel' });
+      await pop.locator('[data-testid="customer-panel-name"]').waitFor({ state: 'hidden' });
+
+      const secondCall = `pop-b-${Date.now()}`;
+      await cti({ event: 'newCall', direction: 'in', from: second!.phone, to: '4008001234', callId: secondCall, user: 'complaints' });
+      await pop.locator('[data-testid="customer-panel-name"]', { hasText: second!.name }).waitFor();
+      await pop.locator('[data-testid="reveal-pii"]').waitFor();
+      expect(await pop.getByText(first!.phone).count()).toBe(0);
+      expect(await pop.getByText(first!.name).count()).toBe(0);
+      await cti({ event: 'hangup', direction: 'in', from: second!.phone, to: '4008001234', callId: secondCall, cause: 'cancel' });
     } finally {
       await page.context().close();
     }

@@ -107,14 +107,15 @@ export async function recordLiveMessages(page: Page) {
 export const liveMessageSeen = (page: Page, callId: string) => page.evaluate(`window.__live.seen[${JSON.stringify(callId)}] ?? null`) as Promise<number | null>;
 
 /**
- * Installs a MutationObserver that resolves when an element matching `selector` (inside `within`, if given) contains
- * `text`: Date.now() at that DOM mutation batch and again in the next animation frame (≈ painted). Null after `timeout`.
+ * Installs a MutationObserver that resolves when a visible element matching `selector` (inside `within`, if given)
+ * contains `text`: Date.now() at that DOM mutation batch and again in the next animation frame (≈ painted). Null after `timeout`.
  * Install it before causing the change; collect with textSeen(). Cost: one querySelectorAll per mutation batch.
  */
 export async function watchForText(page: Page, o: { selector: string; text: string; within?: string; timeout: number }) {
   await page.evaluate(`void (window.__watch = new Promise((resolve) => {
     const selector = ${JSON.stringify(o.selector)}, text = ${JSON.stringify(o.text)}, within = ${JSON.stringify(o.within ?? null)};
-    const shown = () => Array.from(document.querySelectorAll(selector)).some((el) => (!within || el.closest(within)) && (el.textContent || '').includes(text));
+    // Visible only: a closed drawer keeps its last content in the DOM.
+    const shown = () => Array.from(document.querySelectorAll(selector)).some((el) => (!within || el.closest(within)) && (el.textContent || '').includes(text) && el.checkVisibility());
     let timer;
     const observer = new MutationObserver(() => {
       if (!shown()) return;
@@ -124,7 +125,7 @@ export async function watchForText(page: Page, o: { selector: string; text: stri
       requestAnimationFrame(() => resolve({ dom, frame: Date.now() }));
     });
     timer = setTimeout(() => { observer.disconnect(); resolve(null); }, ${o.timeout});
-    observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+    observer.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ['class', 'style', 'hidden'] });
   }))`);
 }
 

@@ -48,7 +48,9 @@ function TicketMiniList({ tickets, empty }: { tickets: PanelTicket[]; empty: str
  */
 export function CustomerPanelCard({ customerId, title, extra, known }: { customerId: number; title?: ReactNode; extra?: ReactNode; known?: { name: string; grade?: string | null } }) {
   const { t } = useTranslation();
-  const [revealed, setRevealed] = useState<RevealedPii | null>(null);
+  // Kept with its customer: a screen pop reuses this card for the next caller, whose numbers stay masked.
+  const [revealedFor, setRevealedFor] = useState<{ customerId: number; pii: RevealedPii } | null>(null);
+  const revealed = revealedFor?.customerId === customerId ? revealedFor.pii : null;
   const panel = useQuery({ queryKey: customerKeys.panel(customerId), queryFn: () => customersApi.panel(customerId) });
   const customer = panel.data;
 
@@ -104,7 +106,7 @@ export function CustomerPanelCard({ customerId, title, extra, known }: { custome
                 children: (
                   <Flex vertical gap={2}>
                     <PhoneList phones={customer.phones} revealed={revealed} />
-                    {!revealed && customer.phones.some((p) => p.masked) && <RevealPiiButton customerId={customer.id} onRevealed={setRevealed} />}
+                    {!revealed && customer.phones.some((p) => p.masked) && <RevealPiiButton customerId={customer.id} onRevealed={(pii) => setRevealedFor({ customerId: customer.id, pii })} />}
                   </Flex>
                 ),
               },
