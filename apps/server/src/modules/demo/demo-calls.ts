@@ -12,13 +12,14 @@ export async function seedDemoCallHistory(db: Kysely<DB>, { tenantId, now, agent
   tenantId: number; now: Date; agents: Array<{ id: number; username: string }>; customers: Array<{ id: number; phone: string }>; days?: number;
 }): Promise<number> {
   const start = new Date(Math.floor((now.getTime() - days * DAY) / DAY) * DAY - 8 * 3_600_000);
-  const end = new Date(now.getTime() - 3_600_000);
   // Two callers in three are known customers; the rest are new numbers.
   const known = customers.map((c) => c.phone);
+  // As busy as a center staffed close to its target: weekdays near a 90 % service level, Mondays below it, weekends
+  // easy, some callers giving up. Calls still going on at `now` are left out (they have no end yet).
   const sim = simulateCalls({
-    from: start, to: end, timeZone: 'Asia/Shanghai', callsPerDay: 900, agents: agents.map((a) => a.username),
+    from: start, to: now, timeZone: 'Asia/Shanghai', callsPerDay: 1800, agents: agents.map((a) => a.username),
     ahtSeconds: 210, acwSeconds: 30, patienceSeconds: 75, seed: 20261122, agentStates: false,
-    callerNumbers: [...known, ...known.map((_, i) => `1${['39', '86', '58'][i % 3]}${String(10_000_000 + i * 7919).slice(0, 8)}`)],
+    callerNumbers: [...known, ...known.slice(0, Math.ceil(known.length / 2)).map((_, i) => `1${['39', '86', '58'][i % 3]}${String(10_000_000 + i * 7919).slice(0, 8)}`)],
   });
   const agentId = new Map(agents.map((a) => [a.username, a.id]));
   const customerOf = new Map(customers.map((c) => [normalizePhone(c.phone), c.id]));

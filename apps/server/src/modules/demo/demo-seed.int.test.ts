@@ -28,6 +28,21 @@ describe('the demo department 示例客服中心', () => {
     expect(known).toBeGreaterThan(0.5);
     expect(known).toBeLessThan(0.8);
     expect(now.getTime() - Math.min(...rows.map((r) => r.started_at.getTime()))).toBeGreaterThan(13 * 86_400_000);
+    // Up to the last minutes: the wallboard's last hour is not empty at first start.
+    expect(now.getTime() - Math.max(...rows.map((r) => r.started_at.getTime()))).toBeLessThan(15 * 60_000);
+  });
+
+  it('looks like a real center: a service level near the 90 % target, not perfect, and callers who gave up', async () => {
+    const rows = await database.db.selectFrom('calls').select(['started_at', 'answered_at', 'abandoned_at']).execute();
+    const waited = (r: (typeof rows)[number], end: Date) => end.getTime() - r.started_at.getTime();
+    // As the statistics count them: abandons within 5 s are not offered calls.
+    const offered = rows.filter((r) => !(r.abandoned_at && waited(r, r.abandoned_at) < 5000));
+    const withinThreshold = offered.filter((r) => r.answered_at && waited(r, r.answered_at) <= 15_000).length / offered.length;
+    const abandoned = offered.filter((r) => r.abandoned_at).length / offered.length;
+    expect(withinThreshold).toBeGreaterThan(0.8);
+    expect(withinThreshold).toBeLessThan(0.97);
+    expect(abandoned).toBeGreaterThan(0.01);
+    expect(abandoned).toBeLessThan(0.1);
   });
 
   it('has a user for every built-in role, all able to sign in with the demo password', async () => {
