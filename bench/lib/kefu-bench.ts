@@ -111,8 +111,8 @@ export const liveMessageSeen = (page: Page, callId: string) => page.evaluate(`wi
  * contains `text`: Date.now() at that DOM mutation batch and again in the next animation frame (≈ painted). Null after `timeout`.
  * Install it before causing the change; collect with textSeen(). Cost: one querySelectorAll per mutation batch.
  */
-export async function watchForText(page: Page, o: { selector: string; text: string; within?: string; timeout: number }) {
-  await page.evaluate(`void (window.__watch = new Promise((resolve) => {
+export async function watchForText(page: Page, o: { selector: string; text: string; within?: string; timeout: number; key?: string }) {
+  await page.evaluate(`void ((window.__watch ??= {})[${JSON.stringify(o.key ?? 'main')}] = new Promise((resolve) => {
     const selector = ${JSON.stringify(o.selector)}, text = ${JSON.stringify(o.text)}, within = ${JSON.stringify(o.within ?? null)};
     // Visible only: a closed drawer keeps its last content in the DOM.
     const shown = () => Array.from(document.querySelectorAll(selector)).some((el) => (!within || el.closest(within)) && (el.textContent || '').includes(text) && el.checkVisibility());
@@ -129,6 +129,6 @@ export async function watchForText(page: Page, o: { selector: string; text: stri
   }))`);
 }
 
-export const textSeen = (page: Page) => page.evaluate('window.__watch') as Promise<{ dom: number; frame: number } | null>;
+export const textSeen = (page: Page, key = 'main') => page.evaluate(`window.__watch[${JSON.stringify(key)}]`) as Promise<{ dom: number; frame: number } | null>;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -54,80 +54,77 @@ export function CustomerPanelCard({ customerId, title, extra, known }: { custome
   const panel = useQuery({ queryKey: customerKeys.panel(customerId), queryFn: () => customersApi.panel(customerId) });
   const customer = panel.data;
 
+  if (!customer && !known) {
+    return (
+      <Card title={title ?? t('customers.panelTitle')} extra={extra} data-testid="customer-panel">
+        <Skeleton active paragraph={{ rows: 6 }} />
+      </Card>
+    );
+  }
+  // While loading, the same layout shows what the ringing message said and "…" for the rest: the next caller of a
+  // screen pop updates this tree instead of swapping a skeleton for it (mounting is most of a pop's cost in the page).
+  const pending = <span className="kefu-muted">…</span>;
+  const name = customer?.name ?? known!.name;
   return (
-    <Card title={title ?? t('customers.panelTitle')} extra={extra} data-testid="customer-panel">
-      {!customer ? (
-        known ? (
-          <Flex vertical gap={16}>
-            <Flex align="center" gap={10} wrap>
-              <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-panel-known-name">
-                {known.name}
-              </Typography.Title>
-              <CustomerGradeTag grade={known.grade} />
-            </Flex>
-            <Skeleton active title={false} paragraph={{ rows: 5 }} />
-          </Flex>
-        ) : (
-          <Skeleton active paragraph={{ rows: 6 }} />
-        )
-      ) : (
-        <Flex vertical gap={16}>
-          <Flex align="center" gap={10} wrap>
-            {customer.kind === 'organization' ? <ApartmentOutlined style={{ fontSize: 18 }} /> : <UserOutlined style={{ fontSize: 18 }} />}
-            <Typography.Title level={4} style={{ margin: 0 }} data-testid="customer-panel-name">
-              <Link to={`/customers/${customer.id}`}>{customer.name}</Link>
-            </Typography.Title>
-            <CustomerGradeTag grade={customer.grade} />
-            <Tag>{t(`customers.kind.${customer.kind}`)}</Tag>
-            {customer.tags.map((tag) => (
-              <Tag key={tag} color="blue">
-                {tag}
-              </Tag>
-            ))}
-          </Flex>
-          <Row gutter={12}>
-            <Col span={8}>
-              <Statistic title={t('customers.openTickets')} value={customer.openTickets.length} />
-            </Col>
-            <Col span={8}>
-              <Statistic title={t('customers.ticketCount')} value={customer.ticketCount} />
-            </Col>
-            <Col span={8}>
-              <Statistic title={t('customers.complaintCount')} value={customer.complaintCount} styles={{ content: customer.complaintCount > 0 ? { color: '#d92d20' } : undefined }} />
-            </Col>
-          </Row>
-          <Descriptions
-            size="small"
-            column={1}
-            items={[
-              {
-                key: 'phones',
-                label: t('customers.phones'),
-                children: (
-                  <Flex vertical gap={2}>
-                    <PhoneList phones={customer.phones} revealed={revealed} />
-                    {!revealed && customer.phones.some((p) => p.masked) && <RevealPiiButton customerId={customer.id} onRevealed={(pii) => setRevealedFor({ customerId: customer.id, pii })} />}
-                  </Flex>
-                ),
-              },
-              ...(customer.organization
-                ? [{ key: 'org', label: t('customers.organization'), children: <Link to={`/customers/${customer.organization.id}`}>{customer.organization.name}</Link> }]
-                : []),
-              ...(customer.email || revealed?.email ? [{ key: 'email', label: t('customers.email'), children: revealed?.email ?? customer.email }] : []),
-              ...(customer.address || revealed?.address ? [{ key: 'address', label: t('customers.address'), children: revealed?.address ?? customer.address }] : []),
-              ...(customer.notes ? [{ key: 'notes', label: t('customers.notes'), children: customer.notes }] : []),
-            ]}
-          />
-          <div>
-            <Typography.Text strong>{t('customers.openTicketsList')}</Typography.Text>
-            <TicketMiniList tickets={customer.openTickets} empty={t('customers.noOpenTickets')} />
-          </div>
-          <div>
-            <Typography.Text strong>{t('customers.recentContacts')}</Typography.Text>
-            <TicketMiniList tickets={customer.recentTickets} empty={t('customers.noRecentTickets')} />
-          </div>
+    <Card title={title ?? t('customers.panelTitle')} extra={extra} data-testid="customer-panel" aria-busy={!customer}>
+      <Flex vertical gap={16}>
+        <Flex align="center" gap={10} wrap>
+          {customer?.kind === 'organization' ? <ApartmentOutlined style={{ fontSize: 18 }} /> : <UserOutlined style={{ fontSize: 18 }} />}
+          <Typography.Title level={4} style={{ margin: 0 }} data-testid={customer ? 'customer-panel-name' : 'customer-panel-known-name'}>
+            {customer ? <Link to={`/customers/${customer.id}`}>{name}</Link> : name}
+          </Typography.Title>
+          <CustomerGradeTag grade={customer ? customer.grade : known!.grade} />
+          {customer && <Tag>{t(`customers.kind.${customer.kind}`)}</Tag>}
+          {customer?.tags.map((tag) => (
+            <Tag key={tag} color="blue">
+              {tag}
+            </Tag>
+          ))}
         </Flex>
-      )}
+        <Row gutter={12}>
+          <Col span={8}>
+            <Statistic title={t('customers.openTickets')} value={customer ? customer.openTickets.length : '…'} />
+          </Col>
+          <Col span={8}>
+            <Statistic title={t('customers.ticketCount')} value={customer ? customer.ticketCount : '…'} />
+          </Col>
+          <Col span={8}>
+            <Statistic title={t('customers.complaintCount')} value={customer ? customer.complaintCount : '…'} styles={{ content: customer && customer.complaintCount > 0 ? { color: '#d92d20' } : undefined }} />
+          </Col>
+        </Row>
+        <Descriptions
+          size="small"
+          column={1}
+          items={[
+            {
+              key: 'phones',
+              label: t('customers.phones'),
+              children: customer ? (
+                <Flex vertical gap={2}>
+                  <PhoneList phones={customer.phones} revealed={revealed} />
+                  {!revealed && customer.phones.some((p) => p.masked) && <RevealPiiButton customerId={customer.id} onRevealed={(pii) => setRevealedFor({ customerId: customer.id, pii })} />}
+                </Flex>
+              ) : (
+                pending
+              ),
+            },
+            ...(customer?.organization
+              ? [{ key: 'org', label: t('customers.organization'), children: <Link to={`/customers/${customer.organization.id}`}>{customer.organization.name}</Link> }]
+              : []),
+            ...(customer?.email || revealed?.email ? [{ key: 'email', label: t('customers.email'), children: revealed?.email ?? customer?.email }] : []),
+            ...(customer?.address || revealed?.address ? [{ key: 'address', label: t('customers.address'), children: revealed?.address ?? customer?.address }] : []),
+            ...(customer?.notes ? [{ key: 'notes', label: t('customers.notes'), children: customer.notes }] : []),
+          ]}
+        />
+        <div>
+          <Typography.Text strong>{t('customers.openTicketsList')}</Typography.Text>
+          {customer ? <TicketMiniList tickets={customer.openTickets} empty={t('customers.noOpenTickets')} /> : <div style={{ padding: '6px 0' }}>{pending}</div>}
+        </div>
+        <div>
+          <Typography.Text strong>{t('customers.recentContacts')}</Typography.Text>
+          {customer ? <TicketMiniList tickets={customer.recentTickets} empty={t('customers.noRecentTickets')} /> : <div style={{ padding: '6px 0' }}>{pending}</div>}
+        </div>
+      </Flex>
     </Card>
   );
 }
