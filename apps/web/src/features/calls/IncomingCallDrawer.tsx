@@ -1,10 +1,12 @@
 import { useState } from 'react';
 import { Button, Drawer, Empty, Flex, Tag, Typography } from 'antd';
 import { FormOutlined, PhoneOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useLiveTopic } from '../../app/live/LiveContext';
 import { CustomerPanelCard } from '../customers/CustomerPanelCard';
+import { customerKeys, customersApi } from '../customers/customersApi';
 import { useAuth } from '../../app/auth/AuthContext';
 
 /** What the server announces when a call rings at this agent (topic `call.ringing`). */
@@ -31,6 +33,7 @@ export function IncomingCallDrawer() {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const { me } = useAuth();
+  const queryClient = useQueryClient();
   const [call, setCall] = useState<RingingCall | null>(null);
   // The last call stays rendered in the closed drawer: the next pop updates that tree instead of mounting a new one
   // (mounting re-registers the components' styles; bench/screen-pop.ts showed it as most of a pop's cost).
@@ -38,6 +41,8 @@ export function IncomingCallDrawer() {
   useLiveTopic('call.ringing', (payload) => {
     const next = asRingingCall(payload);
     if (next) {
+      // The panel's request leaves with the message, not after the drawer has rendered.
+      if (next.customer) void queryClient.prefetchQuery({ queryKey: customerKeys.panel(next.customer.id), queryFn: () => customersApi.panel(next.customer!.id) });
       setCall(next);
       setShown(next);
     }
