@@ -69,7 +69,6 @@ export function IncomingCallDrawer() {
     <Drawer
       open={call !== null}
       onClose={() => setCall(null)}
-      forceRender
       autoFocus={false}
       width={460}
       mask={false}
