@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
 import { useLiveTopic } from '../../app/live/LiveContext';
 import { CustomerPanelCard } from '../customers/CustomerPanelCard';
-import { customerKeys, customersApi } from '../customers/customersApi';
+import { customerPanelQuery } from '../customers/customersApi';
 import { useAuth } from '../../app/auth/AuthContext';
 
 /** What the server announces when a call rings at this agent (topic `call.ringing`). */
@@ -42,7 +42,7 @@ export function IncomingCallDrawer() {
     const next = asRingingCall(payload);
     if (next) {
       // The panel's request leaves with the message, not after the drawer has rendered.
-      if (next.customer) void queryClient.prefetchQuery({ queryKey: customerKeys.panel(next.customer.id), queryFn: () => customersApi.panel(next.customer!.id) });
+      if (next.customer) void queryClient.prefetchQuery(customerPanelQuery(next.customer.id));
       setCall(next);
       setShown(next);
     }

@@ -12,7 +12,7 @@ import { PageHeader } from '../../ui/PageHeader';
 import { CustomerFormModal } from './CustomerFormModal';
 import { CustomerGradeTag } from './CustomerGradeTag';
 import { CustomerTickets } from './CustomerTickets';
-import { customerKeys, customersApi, type RevealedPii } from './customersApi';
+import { customerPanelQuery, type RevealedPii } from './customersApi';
 import { PhoneList } from './PhoneList';
 import { RevealPiiButton } from './RevealPiiButton';
 import { IdCardValue } from '../pii/IdCardField';
@@ -33,7 +33,7 @@ export function CustomerDetailPage() {
   const id = Number(useParams().id);
   const [editing, setEditing] = useState(false);
   const [revealed, setRevealed] = useState<RevealedPii | null>(null);
-  const panel = useQuery({ queryKey: customerKeys.panel(id), queryFn: () => customersApi.panel(id), meta: { inlineNotFound: true } });
+  const panel = useQuery({ ...customerPanelQuery(id), meta: { inlineNotFound: true } });
   const customer = panel.data;
   const navigate = useNavigate();
   const redirectTo = mergedInto(panel.error);

@@ -9,7 +9,7 @@ import { RelativeTime } from '../../ui/RelativeTime';
 import { TicketStatusTag } from '../tickets/components/TicketStatusTag';
 import { TicketTypeTag } from '../tickets/components/TicketTypeTag';
 import { CustomerGradeTag } from './CustomerGradeTag';
-import { customerKeys, customersApi, type RevealedPii } from './customersApi';
+import { customerPanelQuery, type RevealedPii } from './customersApi';
 import { PhoneList } from './PhoneList';
 import { RevealPiiButton } from './RevealPiiButton';
 
@@ -51,7 +51,7 @@ export function CustomerPanelCard({ customerId, title, extra, known }: { custome
   // Kept with its customer: a screen pop reuses this card for the next caller, whose numbers stay masked.
   const [revealedFor, setRevealedFor] = useState<{ customerId: number; pii: RevealedPii } | null>(null);
   const revealed = revealedFor?.customerId === customerId ? revealedFor.pii : null;
-  const panel = useQuery({ queryKey: customerKeys.panel(customerId), queryFn: () => customersApi.panel(customerId) });
+  const panel = useQuery(customerPanelQuery(customerId));
   const customer = panel.data;
 
   if (!customer && !known) {

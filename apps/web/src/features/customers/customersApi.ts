@@ -1,3 +1,4 @@
+import { queryOptions } from '@tanstack/react-query';
 import type { Customer, CustomerCreate, CustomerPanel, CustomerUpdate } from '@kefu/shared';
 import { api, type Query } from '../../app/api';
 
@@ -31,3 +32,6 @@ export const customerKeys = {
   detail: (id: number) => ['customers', 'detail', id] as const,
   panel: (id: number) => ['customers', 'panel', id] as const,
 };
+
+/** The customer panel's query: one definition for the card, the detail page and the screen pop's prefetch. */
+export const customerPanelQuery = (id: number) => queryOptions({ queryKey: customerKeys.panel(id), queryFn: () => customersApi.panel(id) });
