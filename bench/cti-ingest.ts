@@ -50,6 +50,8 @@ try {
   await sql`insert into customers (tenant_id, kind, name, grade) select 1, 'person', '客户' || g, (array['A','B','C','D','E'])[1 + g % 5] from generate_series(1, 20000) g`.execute(database.db);
   await sql`insert into customer_phones (tenant_id, customer_id, number, normalized)
     select 1, id, '139' || lpad(id::text, 8, '0'), '139' || lpad(id::text, 8, '0') from customers where tenant_id = 1`.execute(database.db);
+  // BENCH_SETUP_SQL: statements run before the load, for A/B experiments on the schema (e.g. an index dropped).
+  if (process.env.BENCH_SETUP_SQL) await sql.raw(process.env.BENCH_SETUP_SQL).execute(database.db);
   await sql`analyze`.execute(database.db);
 
   const server = await startServer({
@@ -67,7 +69,10 @@ try {
       const pool = openConnections(server.baseUrl, connections);
       // CPU per event (server, PostgreSQL, this generator): comparable across runs even when the host is busy.
       const meter = cpuMeter(server.child.pid!, postmaster);
+      // With BENCH_PROFILE, the server's profile covers just this step (kefu-<pid>-window<n>.cpuprofile).
+      if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
       const step = await runCallLoad({ path, rate, seconds: duration, pool, prefix: i, agents: agentCount });
+      if (process.env.BENCH_PROFILE) server.child.kill('SIGUSR2');
       const cpuPerEvent = meter.perUnit(step.acknowledged);
       pool.forEach((c) => c.close());
       // Every response is in: whatever was acknowledged must be in the database.
@@ -76,6 +81,8 @@ try {
                (select count(*) from calls where tenant_id = 1 and call_id like ${`s${i}-%`})::int as calls,
                (select count(*) from calls where tenant_id = 1 and call_id like ${`s${i}-%`} and result = 'answered' and talk_seconds = 120 and wait_seconds = 8)::int as answered`.execute(database.db);
       const row = counts.rows[0]!;
+      const hot = await sql<{ upd: number; hot: number }>`select n_tup_upd::int as upd, n_tup_hot_upd::int as hot from pg_stat_user_tables where relname = 'calls'`.execute(database.db);
+      console.log(`calls updates so far: ${hot.rows[0]?.upd}, of which HOT ${hot.rows[0]?.hot}`);
       const result = { ...step, rowsEvents: row.events, rowsCalls: row.calls, answeredCalls: row.answered, cpuPerEvent };
       results.push(result);
       const lost = result.acknowledged - result.rowsEvents;

@@ -43,7 +43,7 @@ const iso = (d: Date | null) => (d === null ? null : d.toISOString());
  *  3. marks statistics rollups of the calls' days stale, if any (only replays and very late events hit one);
  *  4. answers the merged calls with their customer, for live events.
  * The answering agents' activity follows in a statement of its own (agent-activity.ts).
- * The batch is one jsonb parameter whatever its size, so the statement text never changes.
+ * The batch is one json parameter whatever its size, so the statement text never changes.
  * The external party's number is stored encrypted (masked copy + ciphertext + caller_bidx, migration 0018), in
  * calls and in the raw event kept in call_events; caller_normalized is only used in the statement, never stored.
  */
@@ -53,22 +53,26 @@ export async function writeCallEvents(db: Kysely<DB>, rows: readonly CallEventRo
   const events = rows.map((r) => {
     const numbers = encryptCallNumbers(r.direction, r.fromNumber, r.toNumber);
     const [callerBidx, callerBidxPrev] = normalizedPhoneKeys(r.callerNormalized);
+    // Absent values are left out (undefined, which JSON.stringify skips): json_to_recordset reads a missing key as
+    // null, and most of an event's columns are empty, so the batch is a fifth shorter to write and to parse.
     return {
-      tenant_id: r.tenantId, call_id: r.callId, event: r.event, at: r.at, data: eventData(r, numbers), direction: r.direction,
-      from_number: numbers.from_number, to_number: numbers.to_number, caller_normalized: r.callerNormalized, queue: r.queue,
-      answering_number: r.answeringNumber, agent_id: r.agentId, queued_at: r.queuedAt, answered_at: r.answeredAt, abandoned_at: r.abandonedAt,
-      ended_at: r.endedAt, hangup_cause: r.hangupCause, hold_sum: r.holdSum, hold_count: r.holdCount, unhold_sum: r.unholdSum,
-      unhold_count: r.unholdCount, transfer_to: r.transferTo, transfer_count: r.transferCount, recording_url: r.recordingUrl, blocked: r.blocked,
-      acw_seconds: r.acwSeconds, caller_bidx: callerBidx ?? null, caller_bidx_prev: callerBidxPrev ?? null,
-      from_number_enc: numbers.from_number_enc, to_number_enc: numbers.to_number_enc, rung_user_ids: r.rungUserIds,
+      tenant_id: r.tenantId, call_id: r.callId, event: r.event, at: r.at, data: eventData(r, numbers), direction: r.direction ?? undefined,
+      from_number: numbers.from_number ?? undefined, to_number: numbers.to_number ?? undefined, caller_normalized: r.callerNormalized ?? undefined,
+      queue: r.queue ?? undefined, answering_number: r.answeringNumber ?? undefined, agent_id: r.agentId ?? undefined, queued_at: r.queuedAt ?? undefined,
+      answered_at: r.answeredAt ?? undefined, abandoned_at: r.abandonedAt ?? undefined, ended_at: r.endedAt ?? undefined, hangup_cause: r.hangupCause ?? undefined,
+      hold_sum: r.holdSum, hold_count: r.holdCount, unhold_sum: r.unholdSum, unhold_count: r.unholdCount, transfer_to: r.transferTo ?? undefined,
+      transfer_count: r.transferCount, recording_url: r.recordingUrl ?? undefined, blocked: r.blocked, acw_seconds: r.acwSeconds,
+      caller_bidx: callerBidx ?? undefined, caller_bidx_prev: callerBidxPrev ?? undefined, from_number_enc: numbers.from_number_enc ?? undefined,
+      to_number_enc: numbers.to_number_enc ?? undefined, rung_user_ids: r.rungUserIds,
     };
   });
   // Prepared once per connection: parsing and planning this statement cost as much as running it (bench/cti-ingest.ts).
   const result = await executePrepared(db, sql<Omit<AppliedCallEvent, 'event' | 'at'>>`
     with i as (
-      -- The batch travels as ONE jsonb parameter: escaping 30 array literals in JavaScript (pg's text[] format) cost
-      -- the server more than the JSON text does.
-      select * from jsonb_to_recordset(${jsonbText(events)}::jsonb) as i(tenant_id int, call_id text, event text, at timestamptz, data jsonb,
+      -- The batch travels as ONE json parameter: escaping 30 array literals in JavaScript (pg's text[] format) cost
+      -- the server more than the JSON text does. json, not jsonb: read once, it is not worth building a jsonb of the
+      -- whole batch first (19 instead of 27 µs per event in PostgreSQL, with the empty keys left out).
+      select * from json_to_recordset(${jsonbText(events)}::json) as i(tenant_id int, call_id text, event text, at timestamptz, data jsonb,
         direction text, from_number text, to_number text, caller_normalized text, queue text, answering_number text, agent_id bigint,
         queued_at timestamptz, answered_at timestamptz, abandoned_at timestamptz, ended_at timestamptz, hangup_cause text,
         hold_sum float8, hold_count int, unhold_sum float8, unhold_count int, transfer_to text, transfer_count int, recording_url text,
