@@ -3,6 +3,7 @@
 // out. Pure: it answers the CTI events (Zammad's, with our `at`, queue and agent-state extensions) in time order.
 import { DateTime } from 'luxon';
 import type { CtiEventInput } from '@kefu/shared';
+import { AgentDuty, type DutyShift, type PresenceChange } from './agent-duty.js';
 import { createRandom, type Random } from './random.js';
 import { callsPerInterval, WEEKDAY_FACTORS, WEEKDAY_PROFILE } from './traffic-profile.js';
 
@@ -30,8 +31,10 @@ export interface SimulationOptions {
   /** Caller numbers to draw from (e.g. the customers' phones); otherwise random mobile numbers. */
   callerNumbers?: readonly string[];
   seed: number;
-  /** Emit agentState events (ready at the start and after each after-call work). */
+  /** Emit agentState events (ready at the start or at each shift's start; after-call work from each hangup, ready at its end; breaks; offline). */
   agentStates?: boolean;
+  /** Each agent's shifts (by index of `agents`); without, every agent is on duty around the clock. */
+  shifts?: ReadonlyArray<readonly DutyShift[]>;
   /** Replace the profile by a constant rate (calls per hour), e.g. for a stationary check. */
   constantPerHour?: number;
   /** Service-level threshold of the summary. */
@@ -67,6 +70,8 @@ export interface SimulatedCall {
 export interface Simulation {
   events: SimulatedEvent[];
   calls: SimulatedCall[];
+  /** With shifts: the agents' presence changes up to `to`, in time order. */
+  presence: PresenceChange[];
   summary: SimulationSummary;
 }
 
@@ -110,9 +115,9 @@ export function simulateCalls(o: SimulationOptions): Simulation {
   const threshold = (o.thresholdSeconds ?? 15) * 1000;
   const events: SimulatedEvent[] = [];
   const push = (at: number, body: CtiEventInput) => events.push({ at: new Date(at), body: Object.assign({}, body, { at: new Date(at).toISOString() }) as SimulatedEvent['body'] });
-  // When each agent is ready for the next call (after talk and after-call work).
-  const freeAt = o.agents.map(() => o.from.getTime());
-  if (o.agentStates !== false) for (const agent of o.agents) push(o.from.getTime(), { event: 'agentState', user: agent, state: 'ready' });
+  const presence: PresenceChange[] = [];
+  const duties = o.agents.map((agent, i) => new AgentDuty(agent, o.shifts?.[i] ?? null, o.from.getTime(), presence));
+  if (o.agentStates !== false) for (const [i, agent] of o.agents.entries()) if (!o.shifts?.[i]) push(o.from.getTime(), { event: 'agentState', user: agent, state: 'ready' });
   const summary: SimulationSummary = { arrivals: 0, answered: 0, abandoned: 0, answeredWithinThreshold: 0, totalWaitSeconds: 0 };
   const calls: SimulatedCall[] = [];
 
@@ -124,12 +129,17 @@ export function simulateCalls(o: SimulationOptions): Simulation {
     const talk = o.talkDistribution === 'exponential' ? random.exponential(o.ahtSeconds * 1000) : random.logNormal(o.ahtSeconds * 1000, o.ahtCv ?? 0.6);
     push(arrival, { event: 'newCall', callId, direction: 'in', from, to, queue });
     push(arrival, { event: 'queueEnter', callId, queue });
-    // FIFO: calls are taken in arrival order by whichever agent is free first.
-    let agent = 0;
-    for (let a = 1; a < freeAt.length; a++) if (freeAt[a]! < freeAt[agent]!) agent = a;
-    const answerAt = Math.max(arrival, freeAt[agent]!) + ring;
+    // FIFO: calls are taken in arrival order by whichever agent on duty is free first.
+    let agent = -1;
+    let start = Infinity;
+    for (const [a, duty] of duties.entries()) {
+      const at = duty.earliestStart(arrival);
+      if (at !== null && at < start) [agent, start] = [a, at];
+    }
+    const answerAt = start + ring;
     if (answerAt - arrival > patience) {
-      const gaveUp = arrival + patience;
+      // Nobody on duty for the rest of the run and callers who would wait forever: they hang up after a minute.
+      const gaveUp = arrival + (Number.isFinite(patience) ? patience : 60_000);
       summary.abandoned += 1;
       push(gaveUp, { event: 'queueAbandon', callId, queue });
       push(gaveUp, { event: 'hangup', callId, direction: 'in', from, to, queue, cause: 'cancel' });
@@ -138,16 +148,25 @@ export function simulateCalls(o: SimulationOptions): Simulation {
     }
     const name = o.agents[agent]!;
     const hangupAt = answerAt + talk;
-    freeAt[agent] = hangupAt + acw;
+    duties[agent]!.freeAt = hangupAt + acw;
     summary.answered += 1;
     summary.totalWaitSeconds += (answerAt - arrival) / 1000;
     if (answerAt - arrival <= threshold) summary.answeredWithinThreshold += 1;
     push(answerAt, { event: 'answer', callId, direction: 'in', from, to, queue, user: name, answeringNumber: name });
     push(hangupAt, { event: 'hangup', callId, direction: 'in', from, to, queue, answeringNumber: name, cause: 'normalClearing' });
-    if (o.agentStates !== false && acw > 0) push(hangupAt + acw, { event: 'agentState', user: name, state: 'ready' });
+    if (o.agentStates !== false && acw > 0) {
+      // The PBX reports the wrap-up as the agent's phone does: after-call work from the hangup, ready at its end.
+      push(hangupAt, { event: 'agentState', user: name, state: 'after_call_work' });
+      push(hangupAt + acw, { event: 'agentState', user: name, state: 'ready' });
+    }
     calls.push({ callId, from, queue, arrivedAt: new Date(arrival), answeredAt: new Date(answerAt), abandonedAt: null, endedAt: new Date(hangupAt), agent: name, acwEndedAt: new Date(hangupAt + acw) });
   });
-  // Stable sort: events of one instant keep their causal order (newCall before queueEnter).
+  for (const duty of duties) duty.settle(o.to.getTime());
+  const changes = presence.filter((c) => c.at.getTime() <= o.to.getTime());
+  // Stable sorts: changes and events of one instant keep their causal order (newCall before queueEnter; ready after
+  // after-call work before the break or the end of the shift that follows it).
+  changes.sort((a, b) => a.at.getTime() - b.at.getTime());
+  if (o.agentStates !== false) for (const c of changes) push(c.at.getTime(), { event: 'agentState', user: c.agent, state: c.state, ...(c.reason ? { reason: c.reason } : {}) });
   events.sort((a, b) => a.at.getTime() - b.at.getTime());
-  return { events, calls, summary };
+  return { events, calls, presence: changes, summary };
 }

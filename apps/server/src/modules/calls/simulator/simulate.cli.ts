@@ -1,6 +1,7 @@
 // `kefu simulate`: realistic CTI traffic sent to a running Kefu over its real CTI endpoint, either in real time
 // (optionally faster) or as a compressed history with `at` timestamps.
 import type { Command } from 'commander';
+import { parseShiftTemplates, shiftsOver } from './agent-duty.js';
 import { simulateCalls, type SimulatedEvent } from './simulate-calls.js';
 
 interface SimulateOptions {
@@ -18,6 +19,7 @@ interface SimulateOptions {
   speed: string;
   concurrency: string;
   timeZone: string;
+  shifts?: string;
 }
 
 const DEMO_AGENTS = ['agent', ...Array.from({ length: 12 }, (_, i) => `agent${String(i + 2).padStart(2, '0')}`)];
@@ -41,7 +43,7 @@ async function post(endpoint: string, body: object): Promise<boolean> {
   }
 }
 
-/** Sends every event with its `at`, as fast as the server takes them; events of one call keep their order. */
+/** Sends every event with its `at`, as fast as the server takes them; events of one call, and of one agent, keep their order. */
 export async function sendCompressed(endpoint: string, events: readonly SimulatedEvent[], concurrency: number, onProgress?: (sent: number) => void) {
   const lanes: SimulatedEvent[][] = Array.from({ length: concurrency }, () => []);
   const laneOf = (key: string) => {
@@ -49,7 +51,10 @@ export async function sendCompressed(endpoint: string, events: readonly Simulate
     for (let i = 0; i < key.length; i++) h = (h * 31 + key.charCodeAt(i)) >>> 0;
     return h % concurrency;
   };
-  for (const e of events) lanes[laneOf(e.body.callId ?? String(e.body.user))]!.push(e);
+  // A call's events go in one lane, and so do an agent's: the answer, hangup and state changes of one agent must
+  // arrive in order, or a wrap-up reported before the hangup it follows would be undone by it.
+  const keyOf = (e: SimulatedEvent) => (e.body.event === 'agentState' ? String(e.body.user) : e.body.answeringNumber ?? e.body.callId ?? '');
+  for (const e of events) lanes[laneOf(keyOf(e))]!.push(e);
   let sent = 0;
   let failed = 0;
   await Promise.all(lanes.map(async (lane) => {
@@ -89,8 +94,11 @@ async function runSimulate(o: SimulateOptions): Promise<void> {
   const from = compressed ? new Date(o.from ?? Date.now() - days * 86_400_000) : new Date();
   if (Number.isNaN(from.getTime())) throw new Error(`--from must be an ISO 8601 date-time, got "${o.from}"`);
   const to = new Date(from.getTime() + (compressed ? days * 86_400_000 : positive('--hours', o.hours) * 3_600_000));
+  // With --shifts the agents take the shifts in turn (agent 1 the first, agent 2 the second, …), every day.
+  const templates = o.shifts ? parseShiftTemplates(o.shifts) : null;
+  const shifts = templates ? shiftsOver(from, to, o.timeZone, templates, (a) => a % templates.length, agents.length) : undefined;
   const sim = simulateCalls({
-    from, to, timeZone: o.timeZone, callsPerDay: positive('--calls-per-day', o.callsPerDay), agents,
+    from, to, timeZone: o.timeZone, callsPerDay: positive('--calls-per-day', o.callsPerDay), agents, shifts,
     ahtSeconds: positive('--aht', o.aht), acwSeconds: Number(o.acw), patienceSeconds: positive('--patience', o.patience), seed: Number(o.seed) || 1,
   });
   const s = sim.summary;
@@ -125,6 +133,7 @@ export function registerSimulateCommand(program: Command): void {
     .option('--hours <n>', 'real-time run length', '1')
     .option('--speed <factor>', 'real-time speed-up (durations shrink with it)', '1')
     .option('--concurrency <n>', 'parallel connections for a compressed history', '16')
+    .option('--shifts <list>', 'agents work shifts, taken in turn, e.g. "08:00-16:30,13:30-22:00" (a 30-minute meal in the middle of each); default: around the clock')
     .option('--time-zone <zone>', 'the center’s time zone (the day profile is local time)', 'Asia/Shanghai')
     .action(async (options: SimulateOptions) => {
       try {
