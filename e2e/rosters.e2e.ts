@@ -19,8 +19,8 @@ async function apiCall<T>(baseUrl: string, username: string, method: string, pat
 
 /** "YYYY-MM-DD" in Shanghai, `days` from today. */
 const dayAhead = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10);
-/** A short early shift that no rotating demo shift overlaps (N ends 06:00, D starts 08:00). */
-const shortShift = (userId: number, date: string) => ({ userId, date, shiftCode: 'X', startsAt: `${date}T06:10:00+08:00`, endsAt: `${date}T07:50:00+08:00` });
+/** A short morning shift that replaces the person's demo shift of that day and meets no other (the night before ends 08:00). */
+const shortShift = (userId: number, date: string) => ({ userId, date, shiftCode: 'X', startsAt: `${date}T08:10:00+08:00`, endsAt: `${date}T09:50:00+08:00` });
 
 describe('rosters: swaps, leave approval and the handover log', () => {
   let kefu: KefuInstance;
@@ -77,7 +77,7 @@ describe('rosters: swaps, leave approval and the handover log', () => {
     for (let d = 4; d < 30 && !leaveId; d++) {
       const date = dayAhead(d);
       await apiCall(kefu.baseUrl, 'manager', 'PUT', '/rosters/shifts', { shifts: [shortShift(agent.id, date)] });
-      const r = await apiCall<{ id: number; status: string }>(kefu.baseUrl, 'agent', 'POST', '/rosters/leave', { kind: 'personal', startsAt: `${date}T06:10:00+08:00`, endsAt: `${date}T07:50:00+08:00`, reason: '去银行办理房贷手续' });
+      const r = await apiCall<{ id: number; status: string }>(kefu.baseUrl, 'agent', 'POST', '/rosters/leave', { kind: 'personal', startsAt: `${date}T08:10:00+08:00`, endsAt: `${date}T09:50:00+08:00`, reason: '去银行办理房贷手续' });
       if (r.status === 201) leaveId = r.json.id;
     }
     expect(leaveId).toBeGreaterThan(0);

@@ -1,9 +1,11 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BUILTIN_ROLE_KEYS, BUILTIN_TICKET_TYPES, TICKET_STATUSES } from '@kefu/shared';
+import { BUILTIN_ROLE_KEYS, BUILTIN_TICKET_TYPES, PERMISSIONS, TICKET_STATUSES } from '@kefu/shared';
 import type { Database } from '../../db/client.js';
 import { createTestDatabase } from '../../testing/test-db.js';
 import { login } from '../auth/auth.service.js';
+import { systemActor } from '../../lib/actor.js';
+import { getCallStats } from '../calls/call-stats.service.js';
 import { seedDemoDepartment } from './demo-seed.js';
 
 let database: Database;
@@ -43,6 +45,21 @@ describe('the demo department 示例客服中心', () => {
     expect(withinThreshold).toBeLessThan(0.97);
     expect(abandoned).toBeGreaterThan(0.01);
     expect(abandoned).toBeLessThan(0.1);
+  });
+
+  it('has agents who worked shifts: calls answered only while the agent was ready, staffed time and occupancy in the statistics', async () => {
+    const states = await database.db.selectFrom('agent_state_log').select(['state', 'reason']).execute();
+    expect(new Set(states.map((s) => s.state))).toEqual(new Set(['ready', 'break', 'offline']));
+    expect(states.filter((s) => s.state === 'break').every((s) => s.reason === '用餐')).toBe(true);
+    // Picked up (3 s of ringing before the answer) within one of the agent's ready intervals, closed or current.
+    const outside = await sql<{ n: number }>`select count(*)::int as n from calls c where c.answered_at is not null
+      and not exists (select 1 from agent_state_log l where l.user_id = c.agent_id and l.state = 'ready'
+        and l.started_at <= c.answered_at - interval '3 seconds' and l.ended_at > c.answered_at - interval '3 seconds')
+      and not exists (select 1 from agent_states s where s.user_id = c.agent_id and s.presence = 'ready' and s.presence_since <= c.answered_at - interval '3 seconds')`.execute(database.db);
+    expect(outside.rows[0]!.n).toBe(0);
+    const stats = await getCallStats({ db: database.db, actor: systemActor(1, PERMISSIONS), query: { from: new Date(now.getTime() - 7 * 86_400_000).toISOString(), to: now.toISOString(), threshold: 15, shortAbandon: 5 } });
+    expect(stats.totals.occupancy).toBeGreaterThan(0.25);
+    expect(stats.totals.occupancy).toBeLessThan(0.9);
   });
 
   it('has a user for every built-in role, all able to sign in with the demo password', async () => {

@@ -16,11 +16,11 @@ beforeAll(async () => {
 afterAll(async () => database?.close());
 
 describe('the rosters demo', () => {
-  it('rosters three weeks for every agent and leader, with a pending leave, a half-approved swap and a signed handover', async () => {
+  it('rosters five weeks (two back, this one, two ahead) for every agent and leader, with a pending leave, a half-approved swap and a signed handover', async () => {
     const db = database.db;
     expect(result.shifts).toBeGreaterThan(100);
     const range = await db.selectFrom('roster_shifts').select((eb) => [eb.fn.min('date').as('first'), eb.fn.max('date').as('last')]).executeTakeFirstOrThrow();
-    expect(range).toEqual({ first: '2026-11-23', last: '2026-12-13' });
+    expect(range).toEqual({ first: '2026-11-09', last: '2026-12-13' });
     const leave = await db.selectFrom('roster_leave_requests').select(['status', 'days']).where('id', '=', result.leaveRequestId!).executeTakeFirstOrThrow();
     expect(leave).toEqual({ status: 'pending', days: 1 });
     const swap = await db.selectFrom('roster_swaps').select(['status', 'requester_leader_id', 'counterpart_leader_id']).where('id', '=', result.swapId!).executeTakeFirstOrThrow();

@@ -1,18 +1,14 @@
-// Demo data of the rosters domain, for the demo seed: three weeks of rotating shifts (this week and the next two)
-// for every agent and leader with a team, job and skill levels, a pending leave request, a swap waiting for the
-// second leader, yesterday's clock events and a handover log signed by both leaders.
+// Demo data of the rosters domain, for the demo seed: five weeks of rotating shifts (the two weeks of the demo's call
+// history, this week and the next two) for every agent and leader with a team, job and skill levels, a pending leave
+// request, a swap waiting for the second leader, yesterday's clock events and a handover log signed by both leaders.
+// Agents work the demo duty plan (demo-duty.ts), the one its simulated calls were answered on.
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../../db/schema.js';
+import { DEMO_SHIFTS, demoShiftOf } from '../demo/demo-duty.js';
 import { handoverLists } from './handover.service.js';
 import { upsertRosterShifts, type RosterShiftWrite } from './roster-shifts.service.js';
 import { tenantTimeZone } from './rosters-common.js';
-
-const PATTERNS = [
-  { code: 'D', from: 8, hours: 8, night: false },
-  { code: 'E', from: 14, hours: 8, night: false },
-  { code: 'N', from: 22, hours: 8, night: true },
-] as const;
 
 export interface RosterDemoResult {
   shifts: number;
@@ -36,14 +32,18 @@ export async function seedRosterDemo(db: Kysely<DB>, { tenantId, now = new Date(
   const today = DateTime.fromJSDate(now, { zone }).startOf('day');
   const monday = today.startOf('week');
   const shifts: RosterShiftWrite[] = [];
+  const agents = people.filter((p) => p.role === 'agent');
+  const at = (day: DateTime, hhmm: string) => day.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)) });
   people.forEach((p, i) => {
-    for (let d = 0; d < 21; d++) {
+    for (let d = -14; d < 21; d++) {
       const day = monday.plus({ days: d });
-      // Two rest days a week, staggered; the pattern rotates weekly D → E → N (leaders stay on days).
-      if ((d + i) % 7 === 5 || (d + i) % 7 === 6) continue;
-      const pattern = p.role === 'leader' ? PATTERNS[0] : PATTERNS[(Math.floor(d / 7) + i) % 3]!;
-      const start = day.set({ hour: pattern.from });
-      shifts.push({ userId: p.id, date: day.toISODate()!, shiftCode: pattern.code, startsAt: start.toJSDate(), endsAt: start.plus({ hours: pattern.hours }).toJSDate(), isNight: pattern.night, teamId: p.team_id });
+      // Leaders stay on days with two rest days a week, staggered; agents follow the duty plan.
+      const pattern = p.role === 'leader' ? ((d + 14 + i) % 7 >= 5 ? null : DEMO_SHIFTS[0]!) : DEMO_SHIFTS[demoShiftOf(agents.indexOf(p), agents.length, day) ?? -1];
+      if (!pattern) continue;
+      const start = at(day, pattern.from);
+      let end = at(day, pattern.to);
+      if (end <= start) end = end.plus({ days: 1 });
+      shifts.push({ userId: p.id, date: day.toISODate()!, shiftCode: pattern.code, startsAt: start.toJSDate(), endsAt: end.toJSDate(), isNight: pattern.night, teamId: p.team_id });
     }
   });
   await upsertRosterShifts({ db, tenantId, shifts });
@@ -85,15 +85,16 @@ export async function seedRosterDemo(db: Kysely<DB>, { tenantId, now = new Date(
     }
   }
 
-  // Yesterday's attendance: everyone on time except one agent 25 minutes late.
+  // Attendance of the shifts worked: everyone on time, except one agent 25 minutes late yesterday.
   const yesterday = today.minus({ days: 1 }).toISODate()!;
-  const worked = await db.selectFrom('roster_shifts').select(['user_id', 'starts_at', 'ends_at']).where('tenant_id', '=', tenantId).where('date', '=', yesterday).where('ends_at', '<=', now).execute();
-  if (worked.length) {
+  const worked = await db.selectFrom('roster_shifts').select(['user_id', 'date', 'starts_at', 'ends_at']).where('tenant_id', '=', tenantId).where('ends_at', '<=', now).orderBy('starts_at').orderBy('user_id').execute();
+  const late = worked.filter((s) => s.date === yesterday)[1];
+  for (let i = 0; i < worked.length; i += 500) {
     await db
       .insertInto('roster_clock_events')
       .values(
-        worked.flatMap((s, i) => [
-          { tenant_id: tenantId, user_id: s.user_id, kind: 'in', at: new Date(s.starts_at.getTime() + (i === 1 ? 25 : -10) * 60_000) },
+        worked.slice(i, i + 500).flatMap((s) => [
+          { tenant_id: tenantId, user_id: s.user_id, kind: 'in', at: new Date(s.starts_at.getTime() + (s === late ? 25 : -10) * 60_000) },
           { tenant_id: tenantId, user_id: s.user_id, kind: 'out', at: new Date(s.ends_at.getTime() + 5 * 60_000) },
         ]),
       )

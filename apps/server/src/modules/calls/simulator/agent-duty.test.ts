@@ -55,7 +55,10 @@ describe('agents on shifts in the hotline simulation', () => {
     for (const agent of agents) expect(sim.presence.filter((c) => c.agent === agent).map((c) => c.state)).toEqual(['ready', 'break', 'ready', 'offline']);
     const breaks = sim.presence.filter((c) => c.state === 'break');
     expect(breaks.every((b) => b.reason === '用餐')).toBe(true);
-    expect(breaks.filter((b) => ['12', '13'].includes(local(b.at).slice(0, 2))).length).toBe(6);
+    // The early shift eats around noon, in turn (planned 11:30, 12:00, 12:30; taken once the call in hand is done).
+    const early = breaks.filter((b) => ['11', '12', '13'].includes(local(b.at).slice(0, 2)));
+    expect(early).toHaveLength(6);
+    expect(new Set(early.map((b) => local(b.at).slice(0, 4))).size).toBeGreaterThanOrEqual(3);
     // Leaving: at the end of the shift or after the last call's work.
     for (const off of sim.presence.filter((c) => c.state === 'offline')) expect(['16', '22'].includes(local(off.at).slice(0, 2))).toBe(true);
     // Between 22:00 and 08:00 nobody answers.

@@ -48,7 +48,10 @@ export function parseShiftTemplates(spec: string): ShiftTemplate[] {
   });
 }
 
-/** The shifts of [from, to) in the zone, one template per day for each agent (`pick` says which, or null for a rest day). */
+/**
+ * The shifts of [from, to) in the zone, one template per day for each agent (`pick` says which, or null for a rest
+ * day). Breaks are staggered: agent i takes it (i mod 3 − 1) half hours from the template's time.
+ */
 export function shiftsOver(from: Date, to: Date, timeZone: string, templates: readonly ShiftTemplate[], pick: (agentIndex: number, day: DateTime) => number | null, agentCount: number): DutyShift[][] {
   const at = (day: DateTime, hhmm: string) => {
     const [hour, minute] = hhmm.split(':').map(Number);
@@ -66,7 +69,8 @@ export function shiftsOver(from: Date, to: Date, timeZone: string, templates: re
       let end = at(day, t.to);
       if (end <= start) end = end.plus({ days: 1 });
       if (end.toMillis() <= from.getTime() || start.toMillis() >= to.getTime()) continue;
-      let breakAt = t.breakAt ? at(day, t.breakAt) : undefined;
+      // Agents on the same shift take their breaks in turn, half an hour apart, so the line is never left empty.
+      let breakAt = t.breakAt ? at(day, t.breakAt).plus({ minutes: ((a % 3) - 1) * 30 }) : undefined;
       if (breakAt && breakAt < start) breakAt = breakAt.plus({ days: 1 });
       out[a]!.push({ from: start.toJSDate(), to: end.toJSDate(), ...(breakAt ? { breakAt: breakAt.toJSDate(), breakMinutes: t.breakMinutes ?? 30, breakReason: t.breakReason ?? '用餐' } : {}) });
     }
@@ -104,8 +108,9 @@ export class AgentDuty {
       if (!this.entered) {
         this.entered = true;
         this.breakSettled = shift.breakAt === undefined;
-        this.change(from, 'ready');
+        // A shift that starts before the last one was left starts when the agent is back.
         this.freeAt = Math.max(this.freeAt, from);
+        this.change(this.freeAt, 'ready');
       }
       let at = Math.max(t, this.freeAt);
       if (!this.breakSettled && shift.breakAt!.getTime() <= at) {
