@@ -11,25 +11,24 @@ export interface DemoShift extends ShiftTemplate {
 
 export const DEMO_SHIFTS: readonly DemoShift[] = [
   { code: 'D', from: '07:30', to: '16:00', breakAt: '12:00', breakMinutes: 30, breakReason: '用餐', night: false },
-  { code: 'M', from: '09:00', to: '17:30', breakAt: '13:00', breakMinutes: 30, breakReason: '用餐', night: false },
-  { code: 'E', from: '13:30', to: '22:00', breakAt: '17:30', breakMinutes: 30, breakReason: '用餐', night: false },
+  { code: 'M', from: '10:00', to: '18:30', breakAt: '14:00', breakMinutes: 30, breakReason: '用餐', night: false },
+  { code: 'E', from: '13:30', to: '22:00', breakAt: '15:30', breakMinutes: 30, breakReason: '用餐', night: false },
   { code: 'N', from: '22:00', to: '08:00', breakAt: '03:00', breakMinutes: 30, breakReason: '用餐', night: true },
 ];
 
-// A week's places, taken in turn: agent i sits at place (i + week) mod the number of agents, so everyone rotates
-// through the shifts. The two night places are four apart, so their rest days never fall together.
-const PLACES = ['N', 'D', 'D', 'M', 'N', 'D', 'M', 'E', 'E', 'D', 'M', 'E', 'E'] as const;
+// Two agents (the last and the fifth-last by id) work the night line, resting on different days so that one is
+// always there; the others rotate weekly through the day places: agent i sits at place (i + week) mod their number.
+const DAY_PLACES = ['D', 'D', 'M', 'E', 'D', 'M', 'E', 'D', 'M', 'E', 'D'] as const;
+const shiftIndex = (code: DemoShift['code']) => DEMO_SHIFTS.findIndex((s) => s.code === code);
 
 /** Which of DEMO_SHIFTS agent `index` (of `agents`, by id) works on `day`, or null on a rest day (two a week, staggered). */
 export function demoShiftOf(index: number, agents: number, day: DateTime): number | null {
-  const place = placeOf(index, agents, day);
-  // After a week of nights the first day is a rest day: the night shift ends the next morning.
-  if (place !== null && place !== 'N' && placeOf(index, agents, day.minus({ days: 1 })) === 'N') return null;
-  return place === null ? null : DEMO_SHIFTS.findIndex((s) => s.code === place);
-}
-
-function placeOf(index: number, agents: number, day: DateTime) {
-  if ((day.weekday - 1 + index) % 7 >= 5) return null;
+  const nights = agents > 5 ? [agents - 1, agents - 5] : [];
+  const night = nights.indexOf(index);
+  // Rest days: Saturday and Sunday shifted by the agent's index (the night agents by 0 and 4 days).
+  if ((day.weekday - 1 + (night >= 0 ? night * 4 : index)) % 7 >= 5) return null;
+  if (night >= 0) return shiftIndex('N');
+  const position = index - nights.filter((n) => n < index).length;
   const week = Math.floor(day.startOf('week').toMillis() / (7 * 86_400_000));
-  return PLACES[(index + week) % Math.min(agents, PLACES.length)] ?? 'D';
+  return shiftIndex(DAY_PLACES[(position + week) % Math.min(agents - nights.length, DAY_PLACES.length)] ?? 'D');
 }
