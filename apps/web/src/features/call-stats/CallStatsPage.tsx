@@ -23,6 +23,9 @@ type GroupChoice = CallStatsGroup | 'totals';
 const CHARTED: ReadonlySet<GroupChoice> = new Set(['interval15', 'interval30', 'interval60', 'day']);
 
 /** 话务统计: the hotline's figures over a period, per interval, day, queue, agent or team; Excel / CSV export. */
+/** Room for a number field with its label inside (prefix) in either language: CJK characters are twice as wide. */
+const labelledFieldWidth = (label: string) => 100 + [...label].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 14 : 7.5), 0);
+
 export function CallStatsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
@@ -119,7 +122,7 @@ export function CallStatsPage() {
           )}
           <Tooltip title={t('callStats.thresholdHelp')}>
             <InputNumber
-              min={1} max={3600} precision={0} style={{ width: 190 }}
+              min={1} max={3600} precision={0} style={{ width: labelledFieldWidth(t('callStats.filters.threshold')) }}
               prefix={<span className="kefu-muted">{t('callStats.filters.threshold')}</span>} suffix={seconds}
               value={thresholdInput} onChange={(v) => setThreshold(v ?? CALL_STATS_DEFAULTS.thresholdSeconds)}
               data-testid="stats-threshold"
@@ -127,7 +130,7 @@ export function CallStatsPage() {
           </Tooltip>
           <Tooltip title={t('callStats.shortAbandonHelp')}>
             <InputNumber
-              min={0} max={60} precision={0} style={{ width: 150 }}
+              min={0} max={60} precision={0} style={{ width: labelledFieldWidth(t('callStats.filters.shortAbandon')) }}
               prefix={<span className="kefu-muted">{t('callStats.filters.shortAbandon')}</span>} suffix={seconds}
               value={shortAbandonInput} onChange={(v) => setShortAbandon(v ?? CALL_STATS_DEFAULTS.shortAbandonSeconds)}
               data-testid="stats-short-abandon"
