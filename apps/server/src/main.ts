@@ -4,6 +4,8 @@ import { createLocalBus, createPgBus } from './lib/live/live-bus.js';
 import { loadConfig } from './config.js';
 import { demoPassword, openPreparedDatabase, seedDemoIfEmpty } from './runtime.js';
 import { createBackgroundWork } from './modules/sla/sla-runtime.js';
+import { DEFAULT_TENANT_ID } from './modules/auth/auth.service.js';
+import { ctiBanner } from './modules/calls/cti.demo.js';
 import { periodicTasks } from './bootstrap/periodic-tasks.js';
 
 /**
@@ -49,6 +51,7 @@ export async function serve(): Promise<void> {
   if (password) {
     lines.push('  Demo logins (same password for all): admin, manager, gm, leader, agent, qa, complaints, archivist, agent02 … agent13');
     lines.push(`  Demo password: ${password}`);
+    lines.push(...(await ctiBanner(database.db, DEFAULT_TENANT_ID, url)));
   }
   lines.push(`  Ready in ${((Date.now() - started) / 1000).toFixed(1)} s`, '');
   console.log(lines.join('\n'));

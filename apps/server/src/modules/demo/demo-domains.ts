@@ -11,6 +11,7 @@ export async function seedDemoDomains(db: Kysely<DB>, { tenantId, now = new Date
   const { seedRosterDemo } = await import('../rosters/rosters.demo.js');
   const { seedSchedulesDemo } = await import('../schedules/schedules.demo.js');
   const { seedCustomerArchiveDemo } = await import('../customer-archive/customer-archive.demo.js');
+  const { seedCtiDemo } = await import('../calls/cti.demo.js');
   return {
     complaints: await seedComplaintDemo(db, { tenantId }),
     callbacks: await seedCallbacksDemo(db, { tenantId }),
@@ -19,5 +20,6 @@ export async function seedDemoDomains(db: Kysely<DB>, { tenantId, now = new Date
     rosters: await seedRosterDemo(db, { tenantId, now }),
     schedules: await seedSchedulesDemo(db, { tenantId, now }),
     customerArchive: await seedCustomerArchiveDemo(db, { tenantId, now }),
+    cti: await seedCtiDemo(db, { tenantId }),
   };
 }
