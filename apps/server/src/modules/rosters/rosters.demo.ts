@@ -5,6 +5,7 @@
 import type { Kysely } from 'kysely';
 import { DateTime } from 'luxon';
 import type { DB } from '../../db/schema.js';
+import { atTimeOfDay } from '../calls/simulator/agent-duty.js';
 import { DEMO_SHIFTS, demoShiftOf } from '../demo/demo-duty.js';
 import { handoverLists } from './handover.service.js';
 import { upsertRosterShifts, type RosterShiftWrite } from './roster-shifts.service.js';
@@ -33,15 +34,14 @@ export async function seedRosterDemo(db: Kysely<DB>, { tenantId, now = new Date(
   const monday = today.startOf('week');
   const shifts: RosterShiftWrite[] = [];
   const agents = people.filter((p) => p.role === 'agent');
-  const at = (day: DateTime, hhmm: string) => day.set({ hour: Number(hhmm.slice(0, 2)), minute: Number(hhmm.slice(3, 5)) });
   people.forEach((p, i) => {
     for (let d = -14; d < 21; d++) {
       const day = monday.plus({ days: d });
       // Leaders stay on days with two rest days a week, staggered; agents follow the duty plan.
       const pattern = p.role === 'leader' ? ((d + 14 + i) % 7 >= 5 ? null : DEMO_SHIFTS[0]!) : DEMO_SHIFTS[demoShiftOf(agents.indexOf(p), agents.length, day) ?? -1];
       if (!pattern) continue;
-      const start = at(day, pattern.from);
-      let end = at(day, pattern.to);
+      const start = atTimeOfDay(day, pattern.from);
+      let end = atTimeOfDay(day, pattern.to);
       if (end <= start) end = end.plus({ days: 1 });
       shifts.push({ userId: p.id, date: day.toISODate()!, shiftCode: pattern.code, startsAt: start.toJSDate(), endsAt: end.toJSDate(), isNight: pattern.night, teamId: p.team_id });
     }

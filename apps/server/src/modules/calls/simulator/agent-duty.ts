@@ -48,15 +48,17 @@ export function parseShiftTemplates(spec: string): ShiftTemplate[] {
   });
 }
 
+/** `day` (a local date) at "HH:mm". */
+export function atTimeOfDay(day: DateTime, hhmm: string): DateTime {
+  const [hour, minute] = hhmm.split(':').map(Number);
+  return day.set({ hour, minute, second: 0, millisecond: 0 });
+}
+
 /**
  * The shifts of [from, to) in the zone, one template per day for each agent (`pick` says which, or null for a rest
  * day). Breaks are staggered: agent i takes it (i mod 3 − 1) half hours from the template's time.
  */
 export function shiftsOver(from: Date, to: Date, timeZone: string, templates: readonly ShiftTemplate[], pick: (agentIndex: number, day: DateTime) => number | null, agentCount: number): DutyShift[][] {
-  const at = (day: DateTime, hhmm: string) => {
-    const [hour, minute] = hhmm.split(':').map(Number);
-    return day.set({ hour, minute, second: 0, millisecond: 0 });
-  };
   const out: DutyShift[][] = Array.from({ length: agentCount }, () => []);
   // From the day before, so that a night shift running into `from` is there.
   const last = DateTime.fromJSDate(to, { zone: timeZone }).startOf('day');
@@ -65,12 +67,12 @@ export function shiftsOver(from: Date, to: Date, timeZone: string, templates: re
       const index = pick(a, day);
       if (index === null) continue;
       const t = templates[index]!;
-      const start = at(day, t.from);
-      let end = at(day, t.to);
+      const start = atTimeOfDay(day, t.from);
+      let end = atTimeOfDay(day, t.to);
       if (end <= start) end = end.plus({ days: 1 });
       if (end.toMillis() <= from.getTime() || start.toMillis() >= to.getTime()) continue;
       // Agents on the same shift take their breaks in turn, half an hour apart, so the line is never left empty.
-      let breakAt = t.breakAt ? at(day, t.breakAt).plus({ minutes: ((a % 3) - 1) * 30 }) : undefined;
+      let breakAt = t.breakAt ? atTimeOfDay(day, t.breakAt).plus({ minutes: ((a % 3) - 1) * 30 }) : undefined;
       if (breakAt && breakAt < start) breakAt = breakAt.plus({ days: 1 });
       out[a]!.push({ from: start.toJSDate(), to: end.toJSDate(), ...(breakAt ? { breakAt: breakAt.toJSDate(), breakMinutes: t.breakMinutes ?? 30, breakReason: t.breakReason ?? '用餐' } : {}) });
     }
