@@ -80,11 +80,19 @@ function present(row: AgentRow, at: Date): AgentStateView {
   };
 }
 
-/** Every agent (users who take calls, or who have a state or an extension) with the current state and since when. */
+/**
+ * Every agent with the current state and since when: users with a phone state or an extension, and those whose role
+ * takes calls (sees its own calls only). Administrators and managers, who may see their own calls too, are listed
+ * only once they have an extension or a state.
+ */
 export async function listAgentStates({ db, actor, teamId }: { db: Kysely<DB>; actor: Actor; teamId?: number }): Promise<{ at: string; items: AgentStateView[] }> {
   assertCanSeeAll(actor);
   let query = selectAgents(db, actor.tenantId).where((eb) =>
-    eb.or([eb('s.user_id', 'is not', null), eb('u.extension', 'is not', null), sql<boolean>`'calls.read_own' = any(r.permissions)`]),
+    eb.or([
+      eb('s.user_id', 'is not', null),
+      eb('u.extension', 'is not', null),
+      sql<boolean>`('calls.read_own' = any(r.permissions) and not 'calls.read_all' = any(r.permissions))`,
+    ]),
   );
   if (teamId) query = query.where('u.team_id', '=', teamId);
   const rows = await query.orderBy('u.id').execute();

@@ -269,6 +269,19 @@ describe('agent states', () => {
     expect((await inject('PUT', '/api/v1/agents/me/state', agentH, { state: 'on_call' })).statusCode).toBe(400);
   });
 
+  it('lists the people who take calls, not the administrators and managers who may see their own calls', async () => {
+    const newcomer = await createUserActor(database.db, 'agent', { displayName: '新坐席' });
+    const manager = await createUserActor(database.db, 'manager', { displayName: '周经理' });
+    const ids = () => inject('GET', '/api/v1/agents/states', leaderH).then((r) => ok(r).items.map((i: { user: { id: number } }) => i.user.id));
+    const listed = await ids();
+    // An agent without an extension or a state yet is there (offline); a manager is not.
+    expect(listed).toContain(newcomer.userId);
+    expect(listed).not.toContain(manager.userId);
+    // A manager who takes calls on an extension is.
+    ok(await inject('PUT', `/api/v1/agents/${manager.userId}/extension`, adminH, { extension: '8099' }));
+    expect(await ids()).toContain(manager.userId);
+  });
+
   it('keeps extensions unique and for administrators to set', async () => {
     const clash = await inject('PUT', `/api/v1/agents/${otherAgent.userId}/extension`, adminH, { extension: '8001' });
     expect(clash.statusCode).toBe(409);
