@@ -1,6 +1,6 @@
 // The demo hotline's duty plan, shared by its roster (排班) and its simulated call history, so that the agents who
 // answered yesterday's calls are the ones the roster had on duty. Shaped to the hotline's day: most agents on the
-// early shift for the morning peak, the late shift for the afternoon and evening, one or two on the night line.
+// early shift for the morning peak, a middle shift over the day, the late shift into the evening, two on nights.
 import type { DateTime } from 'luxon';
 import type { ShiftTemplate } from '../calls/simulator/agent-duty.js';
 

@@ -22,10 +22,10 @@ import { PERIOD_PRESETS, presetRange, rangeDays, rangeToQuery, type DayRange } f
 type GroupChoice = CallStatsGroup | 'totals';
 const CHARTED: ReadonlySet<GroupChoice> = new Set(['interval15', 'interval30', 'interval60', 'day']);
 
-/** 话务统计: the hotline's figures over a period, per interval, day, queue, agent or team; Excel / CSV export. */
 /** Room for a number field with its label inside (prefix) in either language: CJK characters are twice as wide. */
 const labelledFieldWidth = (label: string) => 100 + [...label].reduce((w, c) => w + (c.charCodeAt(0) >= 0x2e80 ? 14 : 7.5), 0);
 
+/** 话务统计: the hotline's figures over a period, per interval, day, queue, agent or team; Excel / CSV export. */
 export function CallStatsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
